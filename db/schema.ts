@@ -1,0 +1,136 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const schools = pgTable("schools", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  contactEmail: text("contact_email").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id),
+    role: text("role", { enum: ["student", "admin"] }).notNull(),
+    /** Stored lower-cased: login IDs are case-insensitive. */
+    loginId: text("login_id").notNull(),
+    email: text("email"),
+    guardianEmail: text("guardian_email"),
+    fullName: text("full_name").notNull(),
+    className: text("class_name"),
+    passwordHash: text("password_hash").notNull(),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** Bumped on every password change: sessions carrying an older version end. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_login_id_key").on(t.loginId),
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_school_idx").on(t.schoolId, t.role),
+    check("users_login_id_lower", sql`${t.loginId} = lower(${t.loginId})`),
+  ],
+);
+
+export const securityAnswers = pgTable(
+  "security_answers",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    questionId: smallint("question_id").notNull(),
+    answerHash: text("answer_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.position] }),
+    uniqueIndex("security_answers_user_question_key").on(t.userId, t.questionId),
+  ],
+);
+
+/** One row per gate key: an account (`u:<id>`) or an unknown login ID (`id:<login id>`). */
+export const challengeStates = pgTable(
+  "challenge_states",
+  {
+    gateKey: text("gate_key").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The two questions drawn for the current challenge, kept until answered correctly. */
+    drawnQuestions: smallint("drawn_questions").array(),
+    attempts: integer("attempts").notNull().default(0),
+    lockCount: integer("lock_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    accountLocked: boolean("account_locked").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("challenge_states_user_idx").on(t.userId)],
+);
+
+export const resetGrants = pgTable(
+  "reset_grants",
+  {
+    id: serial("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reset_grants_user_idx").on(t.userId)],
+);
+
+export const passwordHistory = pgTable(
+  "password_history",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_history_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** Who did what to whom, when and from where. Never a secret. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    action: text("action").notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    targetUserId: integer("target_user_id").references(() => users.id, { onDelete: "set null" }),
+    schoolId: integer("school_id").references(() => schools.id),
+    clientAddress: text("client_address"),
+    detail: jsonb("detail").$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [
+    index("audit_events_school_at_idx").on(t.schoolId, t.at),
+    index("audit_events_target_idx").on(t.targetUserId),
+  ],
+);

@@ -1,0 +1,87 @@
+// Demo data for an empty database: two schools, so that school scoping is visible.
+import { hashSecret } from "../lib/hashing";
+import { normaliseAnswer } from "../lib/answers";
+import type { Db } from "./client";
+import { schools, securityAnswers, users } from "./schema";
+
+type DemoUser = {
+  role: "student" | "admin";
+  loginId: string;
+  fullName: string;
+  password: string;
+  email?: string;
+  guardianEmail?: string;
+  className?: string;
+  answers?: [number, string][];
+};
+
+export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser[] }[] = [
+  {
+    name: "Clementi Primary School",
+    contactEmail: "mims-admin@clementi-ps.example",
+    users: [
+      { role: "student", loginId: "alex_tan", fullName: "Alex Tan Wei Ming", password: "Sunny-Harbour-42", className: "P4 Courage", guardianEmail: "tan.family@parents.example" },
+      {
+        role: "student",
+        loginId: "siti_rahman",
+        fullName: "Siti Nur Rahman",
+        password: "Blue-Kite-Flying-7",
+        email: "siti_rahman@students.clementi-ps.example",
+        guardianEmail: "rahman.family@parents.example",
+        className: "P5 Integrity",
+        answers: [
+          [2, "purple"],
+          [3, "badminton"],
+          [4, "chicken rice"],
+        ],
+      },
+      { role: "admin", loginId: "clementi_admin", fullName: "Clementi MIMS Administrator", password: "Quiet-Library-2026" },
+    ],
+  },
+  {
+    name: "Jurong West Primary School",
+    contactEmail: "mims-admin@jurongwest-ps.example",
+    users: [
+      { role: "student", loginId: "lim_wei_jie", fullName: "Lim Wei Jie", password: "Green-Paper-Boat-5", className: "P3 Respect" },
+      { role: "admin", loginId: "jurongwest_admin", fullName: "Jurong West MIMS Administrator", password: "Silver-Bicycle-2026" },
+    ],
+  },
+];
+
+/** Seeds only an empty database; returns whether it did. */
+export async function seedDemoData(db: Db): Promise<boolean> {
+  const existing = await db.select({ id: schools.id }).from(schools).limit(1);
+  if (existing.length > 0) return false;
+  await db.transaction(async (tx) => {
+    for (const demo of DEMO_SCHOOLS) {
+      const [school] = await tx
+        .insert(schools)
+        .values({ name: demo.name, contactEmail: demo.contactEmail })
+        .returning({ id: schools.id });
+      for (const person of demo.users) {
+        const [user] = await tx
+          .insert(users)
+          .values({
+            schoolId: school!.id,
+            role: person.role,
+            loginId: person.loginId,
+            fullName: person.fullName,
+            email: person.email ?? null,
+            guardianEmail: person.guardianEmail ?? null,
+            className: person.className ?? null,
+            passwordHash: await hashSecret(person.password),
+          })
+          .returning({ id: users.id });
+        for (const [i, [questionId, answer]] of (person.answers ?? []).entries()) {
+          await tx.insert(securityAnswers).values({
+            userId: user!.id,
+            position: i + 1,
+            questionId,
+            answerHash: await hashSecret(normaliseAnswer(answer)),
+          });
+        }
+      }
+    }
+  });
+  return true;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { z } from "zod";
+import type { LockoutConfig } from "./lockout";
+import { readOrCreateDevSecret } from "./dev-secret";
+
+// Environment, validated once at start-up. Every number of the lockout gate is configuration.
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  SSPR_MAX_WRONG_ANSWERS: z.coerce.number().int().min(1).max(20).default(3),
+  SSPR_LOCK_MINUTES: z.coerce.number().min(0.01).max(24 * 60).default(15),
+  SSPR_LOCKS_BEFORE_ACCOUNT_LOCK: z.coerce.number().int().min(1).max(20).default(3),
+  SSPR_GRANT_MINUTES: z.coerce.number().min(1).max(60).default(15),
+  NODE_ENV: z.string().default("development"),
+});
+
+const env = envSchema.parse({
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL || undefined,
+  AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+});
+
+export const config = {
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.DATA_DIR,
+  isProduction: env.NODE_ENV === "production",
+  lockout: {
+    maxWrongAnswers: env.SSPR_MAX_WRONG_ANSWERS,
+    lockMinutes: env.SSPR_LOCK_MINUTES,
+    locksBeforeAccountLock: env.SSPR_LOCKS_BEFORE_ACCOUNT_LOCK,
+  } satisfies LockoutConfig,
+  grantMinutes: env.SSPR_GRANT_MINUTES,
+};
+
+let secret: string | undefined;
+/** AUTH_SECRET, or in development a secret generated once and kept in the data folder. */
+export function authSecret(): string {
+  secret ??= env.AUTH_SECRET ?? readOrCreateDevSecret(env.DATA_DIR, config.isProduction);
+  return secret;
+}

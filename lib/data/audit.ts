@@ -1,0 +1,40 @@
+import "server-only";
+import { auditEvents } from "@/db/schema";
+import type { Executor } from "@/db/client";
+
+export type AuditAction =
+  | "sign_in"
+  | "sign_in_failed"
+  | "sign_out"
+  | "questions_set"
+  | "password_changed"
+  | "challenge_started"
+  | "challenge_passed"
+  | "challenge_failed"
+  | "challenge_refused"
+  | "reset_path_locked"
+  | "account_locked"
+  | "password_reset"
+  | "reset_cancelled"
+  | "account_unlocked";
+
+export type AuditEvent = {
+  action: AuditAction;
+  actorUserId?: number | null;
+  targetUserId?: number | null;
+  schoolId?: number | null;
+  clientAddress?: string | null;
+  /** Never a password, an answer or a token. */
+  detail?: Record<string, string | number | boolean | null>;
+};
+
+export async function recordAudit(db: Executor, event: AuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    action: event.action,
+    actorUserId: event.actorUserId ?? null,
+    targetUserId: event.targetUserId ?? null,
+    schoolId: event.schoolId ?? null,
+    clientAddress: event.clientAddress?.slice(0, 64) ?? null,
+    detail: event.detail ?? null,
+  });
+}

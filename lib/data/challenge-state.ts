@@ -1,0 +1,131 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { challengeStates } from "@/db/schema";
+import type { Executor, Tx } from "@/db/client";
+import { config } from "@/lib/config";
+import {
+  OPEN_GATE,
+  clearGate,
+  gateStatus,
+  recordCorrectAnswer,
+  recordWrongAnswer,
+  reserveAttempt,
+  type GateState,
+  type GateStatus,
+} from "@/lib/lockout";
+import { getDb } from "./db";
+
+// The lockout gate's rows. Every transition runs under a row lock (SELECT … FOR UPDATE), so
+// parallel requests, on one server or many, see each other's reservations.
+
+export type GateKey = { key: string; userId: number | null };
+
+export function gateKeyFor(account: { id: number } | undefined, normalisedLoginId: string): GateKey {
+  return account ? { key: `u:${account.id}`, userId: account.id } : { key: `id:${normalisedLoginId}`, userId: null };
+}
+
+function toGate(row: typeof challengeStates.$inferSelect | undefined): GateState {
+  if (!row) return { ...OPEN_GATE };
+  const { attempts, lockCount, lockedUntil, accountLocked } = row;
+  return { attempts, lockCount, lockedUntil, accountLocked };
+}
+
+async function lockRow(tx: Tx, gate: GateKey) {
+  await tx.insert(challengeStates).values({ gateKey: gate.key, userId: gate.userId }).onConflictDoNothing();
+  const [row] = await tx.select().from(challengeStates).where(eq(challengeStates.gateKey, gate.key)).for("update");
+  return row!;
+}
+
+async function writeGate(tx: Executor, key: string, state: GateState, extra: { drawnQuestions?: number[] | null } = {}) {
+  await tx
+    .update(challengeStates)
+    .set({ ...state, ...extra, updatedAt: new Date() })
+    .where(eq(challengeStates.gateKey, key));
+}
+
+export async function readGateStatus(gate: GateKey, now = new Date()): Promise<GateStatus> {
+  const db = await getDb();
+  const [row] = await db.select().from(challengeStates).where(eq(challengeStates.gateKey, gate.key));
+  return gateStatus(toGate(row), now);
+}
+
+/** Take an attempt before judging. Returns the gate's status when refused. */
+export async function reserveGateAttempt(
+  gate: GateKey,
+  now = new Date(),
+): Promise<{ reserved: true } | { reserved: false; status: Exclude<GateStatus, "open"> }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const state = toGate(await lockRow(tx, gate));
+    const next = reserveAttempt(state, now, config.lockout);
+    if (!next) {
+      const status = gateStatus(state, now);
+      // Open but full: the run's last attempts are being judged right now; they will lock it.
+      return { reserved: false, status: status === "open" ? "locked" : status };
+    }
+    await writeGate(tx, gate.key, next);
+    return { reserved: true };
+  });
+}
+
+/** Returns the lock this wrong answer caused, if any. */
+export async function recordGateWrong(gate: GateKey, now = new Date()): Promise<GateStatus> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = toGate(await lockRow(tx, gate));
+    const after = recordWrongAnswer(before, now, config.lockout);
+    if (after !== before) await writeGate(tx, gate.key, after);
+    return after === before ? "open" : gateStatus(after, now);
+  });
+}
+
+/** A correct answer ends the run and lets the next challenge draw new questions. */
+export async function recordGateCorrect(tx: Tx, gate: GateKey): Promise<void> {
+  const state = toGate(await lockRow(tx, gate));
+  await writeGate(tx, gate.key, recordCorrectAnswer(state), { drawnQuestions: null });
+}
+
+/** After a completed reset or a school unlock. */
+export async function clearGateForUser(tx: Executor, userId: number): Promise<void> {
+  await writeGate(tx, `u:${userId}`, clearGate(), { drawnQuestions: null });
+}
+
+export async function clearDrawnQuestions(tx: Executor, userId: number): Promise<void> {
+  await tx
+    .update(challengeStates)
+    .set({ drawnQuestions: null })
+    .where(eq(challengeStates.gateKey, `u:${userId}`));
+}
+
+function pickTwo(candidates: number[]): number[] {
+  const pool = [...candidates];
+  const first = pool.splice(randomInt(pool.length), 1)[0]!;
+  const second = pool[randomInt(pool.length)]!;
+  return [first, second];
+}
+
+/** The questions of the current challenge: kept until answered correctly, so reloading never
+ *  offers easier ones. `fixed` (decoys) are always the same for one login ID. */
+export async function drawQuestions(gate: GateKey, candidates: number[], fixed?: number[]): Promise<number[]> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const row = await lockRow(tx, gate);
+    const kept = row.drawnQuestions;
+    if (kept && kept.length === 2 && kept.every((id) => candidates.includes(id)) && !fixed) return kept;
+    const drawn = fixed ?? pickTwo(candidates);
+    if (!kept || kept.join() !== drawn.join()) {
+      await tx.update(challengeStates).set({ drawnQuestions: drawn }).where(eq(challengeStates.gateKey, gate.key));
+    }
+    return drawn;
+  });
+}
+
+export async function readDrawnQuestions(gate: GateKey): Promise<number[] | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ drawn: challengeStates.drawnQuestions })
+    .from(challengeStates)
+    .where(eq(challengeStates.gateKey, gate.key));
+  return row?.drawn ?? null;
+}

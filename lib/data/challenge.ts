@@ -1,0 +1,113 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import { securityAnswers } from "@/db/schema";
+import { normaliseAnswer } from "@/lib/answers";
+import { authSecret } from "@/lib/config";
+import { verifyAgainstDummy, verifySecret } from "@/lib/hashing";
+import type { GateStatus } from "@/lib/lockout";
+import { QUESTION_IDS, QUESTIONS_TO_SET } from "@/lib/questions";
+import { recordAudit } from "./audit";
+import {
+  drawQuestions,
+  gateKeyFor,
+  readDrawnQuestions,
+  readGateStatus,
+  recordGateCorrect,
+  recordGateWrong,
+  reserveGateAttempt,
+  type GateKey,
+} from "./challenge-state";
+import { getDb } from "./db";
+import { createResetGrant } from "./reset-grants";
+import { findAccountByLoginId, normaliseLoginId } from "./users";
+
+// The challenge: two of the three questions set up. A login ID that does not exist, or has no
+// answers yet, meets decoy questions and the same pages, messages and work.
+
+export type ChallengeView = { status: "open"; questionIds: number[] } | { status: Exclude<GateStatus, "open"> };
+
+export type CheckResult =
+  | { status: "correct"; grantToken: string }
+  | { status: "wrong"; lockedNow: GateStatus }
+  | { status: Exclude<GateStatus, "open"> };
+
+/** Two questions derived from a keyed hash of the ID: the same every time, unguessable. */
+export function decoyQuestions(normalisedLoginId: string): number[] {
+  const digest = createHmac("sha256", authSecret()).update(`decoy:${normalisedLoginId}`).digest();
+  const pool = [...QUESTION_IDS];
+  const first = pool.splice(digest[0]! % pool.length, 1)[0]!;
+  return [first, pool[digest[1]! % pool.length]!];
+}
+
+async function resolve(loginId: string) {
+  const normalised = normaliseLoginId(loginId);
+  const db = await getDb();
+  const account = await findAccountByLoginId(db, normalised);
+  const answers = account
+    ? await db
+        .select({ questionId: securityAnswers.questionId, hash: securityAnswers.answerHash })
+        .from(securityAnswers)
+        .where(eq(securityAnswers.userId, account.id))
+        .orderBy(asc(securityAnswers.position))
+    : [];
+  const enrolled = account !== undefined && account.status === "active" && answers.length >= QUESTIONS_TO_SET;
+  const gate: GateKey = gateKeyFor(account, normalised);
+  return { normalised, account, answers, enrolled, gate };
+}
+
+export async function startChallenge(loginId: string, clientAddress: string | null): Promise<ChallengeView> {
+  const { normalised, account, answers, enrolled, gate } = await resolve(loginId);
+  const status = await readGateStatus(gate);
+  if (status !== "open") return { status };
+  const questionIds = enrolled
+    ? await drawQuestions(gate, answers.map((a) => a.questionId))
+    : await drawQuestions(gate, [...QUESTION_IDS], decoyQuestions(normalised));
+  const db = await getDb();
+  await recordAudit(db, {
+    action: "challenge_started",
+    targetUserId: account?.id ?? null,
+    schoolId: account?.schoolId ?? null,
+    clientAddress,
+  });
+  return { status: "open", questionIds };
+}
+
+/** Answers in the order of the questions shown. The attempt is reserved before judging. */
+export async function checkAnswers(
+  loginId: string,
+  given: string[],
+  clientAddress: string | null,
+): Promise<CheckResult> {
+  const { normalised, account, answers, enrolled, gate } = await resolve(loginId);
+  const db = await getDb();
+  const audit = { targetUserId: account?.id ?? null, schoolId: account?.schoolId ?? null, clientAddress };
+  const reservation = await reserveGateAttempt(gate);
+  if (!reservation.reserved) {
+    await recordAudit(db, { action: "challenge_refused", ...audit });
+    return { status: reservation.status };
+  }
+  const asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
+  // Both answers are always verified, so the work never tells which one was wrong.
+  const verdicts = await Promise.all(
+    [0, 1].map((i) => {
+      const stored = answers.find((a) => a.questionId === asked[i]);
+      const answer = normaliseAnswer(given[i] ?? "");
+      return stored ? verifySecret(stored.hash, answer) : verifyAgainstDummy(answer);
+    }),
+  );
+  if (enrolled && asked.length === 2 && verdicts.every(Boolean)) {
+    const grantToken = await db.transaction(async (tx) => {
+      await recordGateCorrect(tx, gate);
+      await recordAudit(tx, { action: "challenge_passed", actorUserId: account!.id, ...audit });
+      return createResetGrant(tx, account!.id);
+    });
+    return { status: "correct", grantToken };
+  }
+  const lockedNow = await recordGateWrong(gate);
+  await recordAudit(db, { action: "challenge_failed", ...audit });
+  if (lockedNow !== "open") {
+    await recordAudit(db, { action: lockedNow === "accountLocked" ? "account_locked" : "reset_path_locked", ...audit });
+  }
+  return { status: "wrong", lockedNow };
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { resetGrants, schools, users } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { config } from "@/lib/config";
+import type { RuleResult } from "@/lib/password-policy";
+import { recordAudit } from "./audit";
+import { clearGateForUser } from "./challenge-state";
+import { getDb } from "./db";
+import { checkNewPassword, hashNewPassword, writeNewPassword, type NewPasswordInput } from "./passwords";
+
+// A reset grant: what correct answers earn. 256 random bits, stored only as a hash, single
+// use, short-lived, carried in an httpOnly cookie and never in a URL.
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createResetGrant(tx: Tx, userId: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.insert(resetGrants).values({
+    tokenHash: hashToken(token),
+    userId,
+    expiresAt: new Date(Date.now() + config.grantMinutes * 60_000),
+  });
+  return token;
+}
+
+const liveGrant = (token: string) =>
+  and(eq(resetGrants.tokenHash, hashToken(token)), isNull(resetGrants.usedAt), gt(resetGrants.expiresAt, new Date()));
+
+/** Whom a live grant lets reset: what the policy needs to know, nothing more. */
+export async function grantHolder(token: string | undefined) {
+  if (!token) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ userId: users.id, loginId: users.loginId, email: users.email, fullName: users.fullName, schoolId: users.schoolId })
+    .from(resetGrants)
+    .innerJoin(users, eq(users.id, resetGrants.userId))
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(liveGrant(token));
+  return row ?? null;
+}
+
+export type ResetResult = { status: "reset" } | { status: "invalidGrant" } | { status: "policy"; failure: RuleResult };
+
+class GrantGone extends Error {}
+
+/** One transaction: grant used, new hash, history, gate cleared, sessions ended, audit row. */
+export async function resetPasswordWithGrant(
+  token: string | undefined,
+  input: NewPasswordInput,
+  clientAddress: string | null,
+): Promise<ResetResult> {
+  const holder = await grantHolder(token);
+  if (!holder || !token) return { status: "invalidGrant" };
+  const failure = checkNewPassword(holder, input);
+  if (failure) return { status: "policy", failure };
+  const passwordHash = await hashNewPassword(input.newPassword);
+  const db = await getDb();
+  try {
+    await db.transaction(async (tx) => {
+      const used = await tx
+        .update(resetGrants)
+        .set({ usedAt: new Date() })
+        .where(liveGrant(token))
+        .returning({ userId: resetGrants.userId });
+      if (used.length !== 1) throw new GrantGone();
+      // Any other grant of this account ends too.
+      await tx
+        .update(resetGrants)
+        .set({ usedAt: new Date() })
+        .where(and(eq(resetGrants.userId, holder.userId), isNull(resetGrants.usedAt)));
+      await writeNewPassword(tx, holder.userId, passwordHash);
+      await clearGateForUser(tx, holder.userId);
+      await recordAudit(tx, {
+        action: "password_reset",
+        actorUserId: holder.userId,
+        targetUserId: holder.userId,
+        schoolId: holder.schoolId,
+        clientAddress,
+        detail: { via: "security_questions" },
+      });
+    });
+  } catch (error) {
+    if (error instanceof GrantGone) return { status: "invalidGrant" };
+    throw error;
+  }
+  return { status: "reset" };
+}
+
+export async function cancelResetGrant(token: string | undefined, clientAddress: string | null): Promise<void> {
+  const holder = await grantHolder(token);
+  if (!holder || !token) return;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(resetGrants).set({ usedAt: new Date() }).where(liveGrant(token));
+    await recordAudit(tx, {
+      action: "reset_cancelled",
+      actorUserId: holder.userId,
+      targetUserId: holder.userId,
+      schoolId: holder.schoolId,
+      clientAddress,
+    });
+  });
+}

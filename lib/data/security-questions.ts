@@ -1,0 +1,78 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { securityAnswers, users } from "@/db/schema";
+import { normaliseAnswer, validateAnswerSet, type AnswerSetProblems } from "@/lib/answers";
+import { hashSecret, verifySecret } from "@/lib/hashing";
+import { normalisePassword } from "@/lib/password-policy";
+import { assertActor } from "./actor";
+import { recordAudit } from "./audit";
+import { clearDrawnQuestions } from "./challenge-state";
+import { getDb } from "./db";
+import { passwordContextOf, type SessionUser } from "./users";
+
+export type SaveAnswersInput = {
+  questionIds: number[];
+  answers: string[];
+  /** Needed only when answers are already set up. */
+  currentPassword?: string;
+};
+
+export type SaveAnswersResult =
+  | { status: "saved" }
+  | { status: "invalid"; problems: AnswerSetProblems }
+  | { status: "currentPasswordRequired" }
+  | { status: "wrongCurrentPassword" };
+
+/** Which questions the person has set up (never the answers). */
+export async function questionsSetUp(actor: Pick<SessionUser, "id" | "sessionVersion">): Promise<number[]> {
+  const user = await assertActor(actor);
+  const db = await getDb();
+  const rows = await db
+    .select({ questionId: securityAnswers.questionId })
+    .from(securityAnswers)
+    .where(eq(securityAnswers.userId, user.id))
+    .orderBy(asc(securityAnswers.position));
+  return rows.map((row) => row.questionId);
+}
+
+export async function saveSecurityAnswers(
+  actor: Pick<SessionUser, "id" | "sessionVersion">,
+  input: SaveAnswersInput,
+  clientAddress: string | null,
+): Promise<SaveAnswersResult> {
+  const user = await assertActor(actor);
+  const problems = validateAnswerSet(input, passwordContextOf(user));
+  if (Object.keys(problems).length > 0) return { status: "invalid", problems };
+
+  const db = await getDb();
+  const replacing = (await questionsSetUp(actor)).length > 0;
+  if (replacing) {
+    if (!input.currentPassword) return { status: "currentPasswordRequired" };
+    const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    if (!(await verifySecret(row?.hash ?? "", normalisePassword(input.currentPassword)))) {
+      return { status: "wrongCurrentPassword" };
+    }
+  }
+  const hashes = await Promise.all(input.answers.map((answer) => hashSecret(normaliseAnswer(answer))));
+  await db.transaction(async (tx) => {
+    await tx.delete(securityAnswers).where(eq(securityAnswers.userId, user.id));
+    await tx.insert(securityAnswers).values(
+      input.questionIds.map((questionId, i) => ({
+        userId: user.id,
+        position: i + 1,
+        questionId,
+        answerHash: hashes[i]!,
+      })),
+    );
+    await clearDrawnQuestions(tx, user.id);
+    await recordAudit(tx, {
+      action: "questions_set",
+      actorUserId: user.id,
+      targetUserId: user.id,
+      schoolId: user.schoolId,
+      clientAddress,
+      detail: { replaced: replacing },
+    });
+  });
+  return { status: "saved" };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { verifyAgainstDummy, verifySecret } from "@/lib/hashing";
+import { normalisePassword } from "@/lib/password-policy";
+import { recordAudit } from "./audit";
+import { getDb } from "./db";
+import { findAccountByLoginId } from "./users";
+
+export type SignedIn = { id: number; role: "student" | "admin"; sessionVersion: number };
+
+/** Same work and the same answer whether the login ID exists or not: an argon2 verify always runs. */
+export async function authenticate(
+  loginId: string,
+  password: string,
+  clientAddress: string | null,
+): Promise<SignedIn | null> {
+  const db = await getDb();
+  const account = await findAccountByLoginId(db, loginId);
+  const candidate = normalisePassword(password);
+  const ok = account
+    ? await verifySecret(account.passwordHash, candidate)
+    : await verifyAgainstDummy(candidate);
+  if (!account || !ok || account.status !== "active") {
+    await recordAudit(db, {
+      action: "sign_in_failed",
+      targetUserId: account?.id ?? null,
+      schoolId: account?.schoolId ?? null,
+      clientAddress,
+    });
+    return null;
+  }
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, account.id));
+  await recordAudit(db, {
+    action: "sign_in",
+    actorUserId: account.id,
+    targetUserId: account.id,
+    schoolId: account.schoolId,
+    clientAddress,
+  });
+  return { id: account.id, role: account.role, sessionVersion: account.sessionVersion };
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { eq, or } from "drizzle-orm";
+import { schools, users } from "@/db/schema";
+import type { Executor } from "@/db/client";
+import type { PasswordContext } from "@/lib/password-policy";
+import { getDb } from "./db";
+
+/** What pages may see of a signed-in person. Never a hash. */
+export type SessionUser = {
+  id: number;
+  role: "student" | "admin";
+  loginId: string;
+  fullName: string;
+  email: string | null;
+  schoolId: number;
+  schoolName: string;
+  mustChangePassword: boolean;
+  sessionVersion: number;
+};
+
+export function normaliseLoginId(loginId: string): string {
+  return loginId.normalize("NFKC").trim().toLowerCase();
+}
+
+const sessionColumns = {
+  id: users.id,
+  role: users.role,
+  loginId: users.loginId,
+  fullName: users.fullName,
+  email: users.email,
+  schoolId: users.schoolId,
+  schoolName: schools.name,
+  mustChangePassword: users.mustChangePassword,
+  sessionVersion: users.sessionVersion,
+  status: users.status,
+};
+
+/** A login ID is the username or the student e-mail, case-insensitive. Internal: has the hash. */
+export async function findAccountByLoginId(db: Executor, loginId: string) {
+  const key = normaliseLoginId(loginId);
+  if (!key) return undefined;
+  const [row] = await db
+    .select({ ...sessionColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(or(eq(users.loginId, key), eq(users.email, key)))
+    .limit(1);
+  return row;
+}
+
+/** The session's person, or null when the account is gone, disabled, or the session is old. */
+export async function loadSessionUser(userId: number, sessionVersion: number): Promise<SessionUser | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select(sessionColumns)
+    .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || row.status !== "active" || row.sessionVersion !== sessionVersion) return null;
+  const { status: _status, ...user } = row;
+  return user;
+}
+
+export function passwordContextOf(user: { loginId: string; email: string | null; fullName: string }): PasswordContext {
+  return { loginId: user.loginId, email: user.email, fullName: user.fullName };
+}

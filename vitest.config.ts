@@ -1,0 +1,48 @@
+import { createConnection } from "node:net";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Integration tests run twice: against embedded PGlite and against the real PostgreSQL.
+// Without PostgreSQL (and without CI) that half says so and is left out; under CI it is required.
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+function postgresAnswers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done) => {
+    const socket = createConnection({ host: hostname, port: Number(port || 5432), timeout: 1500 });
+    socket.once("connect", () => (socket.destroy(), done(true)));
+    socket.once("error", () => done(false));
+    socket.once("timeout", () => (socket.destroy(), done(false)));
+  });
+}
+
+export default defineConfig(async () => {
+  const withPostgres = (await postgresAnswers(POSTGRES_URL)) || process.env.CI === "true";
+  if (!withPostgres) {
+    console.warn(`\n[vitest] PostgreSQL does not answer at ${POSTGRES_URL}: integration tests run on PGlite only.\n`);
+  }
+  const shared = {
+    alias: { "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)), "@": fileURLToPath(new URL(".", import.meta.url)) },
+  };
+  const env = { AUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789", DATA_DIR: ".data-test", NODE_ENV: "test" };
+  const integration = (engine: "pglite" | "postgres") => ({
+    resolve: shared,
+    test: {
+      name: `integration-${engine}`,
+      include: ["tests/integration/**/*.test.ts"],
+      setupFiles: ["tests/integration/setup.ts"],
+      env: { ...env, TEST_ENGINE: engine, TEST_POSTGRES_URL: POSTGRES_URL },
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  });
+  return {
+    test: {
+      projects: [
+        { resolve: shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env } },
+        integration("pglite"),
+        ...(withPostgres ? [integration("postgres")] : []),
+      ],
+    },
+  };
+});

@@ -16,33 +16,31 @@ function postgresAnswers(url: string): Promise<boolean> {
   });
 }
 
-export default defineConfig(async () => {
-  const withPostgres = (await postgresAnswers(POSTGRES_URL)) || process.env.CI === "true";
-  if (!withPostgres) {
-    console.warn(`\n[vitest] PostgreSQL does not answer at ${POSTGRES_URL}: integration tests run on PGlite only.\n`);
-  }
-  const shared = {
-    alias: { "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)), "@": fileURLToPath(new URL(".", import.meta.url)) },
-  };
-  const env = { AUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789", DATA_DIR: ".data-test", NODE_ENV: "test" };
-  const integration = (engine: "pglite" | "postgres") => ({
-    resolve: shared,
-    test: {
-      name: `integration-${engine}`,
-      include: ["tests/integration/**/*.test.ts"],
-      setupFiles: ["tests/integration/setup.ts"],
-      env: { ...env, TEST_ENGINE: engine, TEST_POSTGRES_URL: POSTGRES_URL },
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
-    },
-  });
-  return {
-    test: {
-      projects: [
-        { resolve: shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env } },
-        integration("pglite"),
-        ...(withPostgres ? [integration("postgres")] : []),
-      ],
-    },
-  };
+const withPostgres = (await postgresAnswers(POSTGRES_URL)) || process.env.CI === "true";
+if (!withPostgres) {
+  console.warn(`\n[vitest] PostgreSQL does not answer at ${POSTGRES_URL}: integration tests run on PGlite only.\n`);
+}
+const shared = {
+  alias: { "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)), "@": fileURLToPath(new URL(".", import.meta.url)) },
+};
+const env = { AUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789", DATA_DIR: ".data-test", NODE_ENV: "test" as const };
+const integration = (engine: "pglite" | "postgres") => ({
+  resolve: shared,
+  test: {
+    name: `integration-${engine}`,
+    include: ["tests/integration/**/*.test.ts"],
+    setupFiles: ["tests/integration/setup.ts"],
+    env: { ...env, TEST_ENGINE: engine, TEST_POSTGRES_URL: POSTGRES_URL },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env } },
+      integration("pglite"),
+      ...(withPostgres ? [integration("postgres")] : []),
+    ],
+  },
 });

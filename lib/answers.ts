@@ -48,14 +48,18 @@ export function answerProblem(
 export function validateAnswerSet(input: AnswerSetInput, context: PasswordContext): AnswerSetProblems {
   const problems: AnswerSetProblems = {};
   const seenQuestions = new Set<number>();
-  input.questionIds.slice(0, QUESTIONS_TO_SET).forEach((id, i) => {
+  // Every one of the three slots is checked, so a set with a missing entry is never valid.
+  const slots = Array.from({ length: QUESTIONS_TO_SET }, (_, i) => i);
+  slots.forEach((i) => {
+    const id = input.questionIds[i] ?? 0;
     const field = `question${i + 1}`;
     if (!isQuestionId(id)) problems[field] = "questionMissing";
     else if (seenQuestions.has(id)) problems[field] = "questionRepeated";
     seenQuestions.add(id);
   });
   const seenAnswers = new Set<string>();
-  input.answers.slice(0, QUESTIONS_TO_SET).forEach((answer, i) => {
+  slots.forEach((i) => {
+    const answer = input.answers[i] ?? "";
     const field = `answer${i + 1}`;
     const problem = answerProblem(answer, input.questionIds[i] ?? 0, context);
     const normalised = normaliseAnswer(answer);

@@ -55,6 +55,15 @@ export function recordWrongAnswer(state: GateState, now: Date, config: LockoutCo
   };
 }
 
+/** An attempt is judged within seconds. A run left full for longer (a request that died while
+ *  judging) is settled as wrong, so the gate locks for a while instead of refusing forever. */
+export const JUDGING_TIMEOUT_MS = 60_000;
+
+export function settleStaleRun(state: GateState, lastChange: Date, now: Date, config: LockoutConfig): GateState {
+  const stale = now.getTime() - lastChange.getTime() > JUDGING_TIMEOUT_MS;
+  return stale && state.attempts >= config.maxWrongAnswers ? recordWrongAnswer(state, now, config) : state;
+}
+
 /** A correct answer ends the run of wrong ones. */
 export function recordCorrectAnswer(state: GateState): GateState {
   return { ...state, attempts: 0 };

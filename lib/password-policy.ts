@@ -31,13 +31,16 @@ export function normalisePassword(password: string): string {
 /** AD's complexity rule: the login ID as a whole, and its 3+ character tokens, with the
  *  e-mail local part's and the full name's. Lower-cased for comparison. */
 export function nameTokens(context: PasswordContext): string[] {
-  const sources = [context.loginId, context.email?.split("@")[0] ?? "", context.fullName ?? ""];
+  // NFC like the password, so a name stored decomposed ("Zoe\u0308") still matches "Zoë".
+  const localPart = context.email?.split("@")[0] ?? "";
+  const sources = [context.loginId, localPart, context.fullName ?? ""].map((part) => part.normalize("NFC"));
   const tokens = new Set<string>();
-  const whole = context.loginId.trim().toLowerCase();
+  const whole = sources[0]!.trim().toLowerCase();
   if (whole.length > 0) tokens.add(whole);
   for (const source of sources) {
     for (const token of source.split(TOKEN_SEPARATORS)) {
-      if (token.length >= NAME_TOKEN_MIN_LENGTH) tokens.add(token.toLowerCase());
+      // Characters (code points), as the password's length is counted.
+      if ([...token].length >= NAME_TOKEN_MIN_LENGTH) tokens.add(token.toLowerCase());
     }
   }
   return [...tokens];

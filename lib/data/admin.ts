@@ -45,11 +45,16 @@ export async function listLockedAccounts(actor: Actor, now = new Date()): Promis
   return rows.map(({ accountLocked, ...row }) => ({ ...row, lock: accountLocked ? "account" : "temporary" }));
 }
 
-export async function unlockAccount(actor: Actor, userId: number, clientAddress: string | null): Promise<void> {
+/** Clears the gate of one of the administrator's own students; returns whom it unlocked. */
+export async function unlockAccount(
+  actor: Actor,
+  userId: number,
+  clientAddress: string | null,
+): Promise<{ fullName: string }> {
   const admin = await assertActor(actor, "admin");
   const db = await getDb();
   const [target] = await db
-    .select({ id: users.id })
+    .select({ id: users.id, fullName: users.fullName })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.schoolId, admin.schoolId), eq(users.role, "student")));
   if (!target) throw new ForbiddenError();
@@ -63,4 +68,5 @@ export async function unlockAccount(actor: Actor, userId: number, clientAddress:
       clientAddress,
     });
   });
+  return { fullName: target.fullName };
 }

@@ -11,6 +11,7 @@ import {
   recordCorrectAnswer,
   recordWrongAnswer,
   reserveAttempt,
+  settleStaleRun,
   type GateState,
   type GateStatus,
 } from "@/lib/lockout";
@@ -25,16 +26,24 @@ export function gateKeyFor(account: { id: number } | undefined, normalisedLoginI
   return account ? { key: `u:${account.id}`, userId: account.id } : { key: `id:${normalisedLoginId}`, userId: null };
 }
 
-function toGate(row: typeof challengeStates.$inferSelect | undefined): GateState {
+function toGate(row: typeof challengeStates.$inferSelect | undefined, now = new Date()): GateState {
   if (!row) return { ...OPEN_GATE };
   const { attempts, lockCount, lockedUntil, accountLocked } = row;
-  return { attempts, lockCount, lockedUntil, accountLocked };
+  return settleStaleRun({ attempts, lockCount, lockedUntil, accountLocked }, row.updatedAt, now, config.lockout);
 }
 
 async function lockRow(tx: Tx, gate: GateKey) {
   await tx.insert(challengeStates).values({ gateKey: gate.key, userId: gate.userId }).onConflictDoNothing();
   const [row] = await tx.select().from(challengeStates).where(eq(challengeStates.gateKey, gate.key)).for("update");
   return row!;
+}
+
+/** The gate under a row lock, with a stale run settled and written back. */
+async function lockGate(tx: Tx, gate: GateKey, now: Date): Promise<GateState> {
+  const row = await lockRow(tx, gate);
+  const state = toGate(row, now);
+  if (state.attempts !== row.attempts || state.lockCount !== row.lockCount) await writeGate(tx, gate.key, state);
+  return state;
 }
 
 async function writeGate(tx: Executor, key: string, state: GateState, extra: { drawnQuestions?: number[] | null } = {}) {
@@ -47,7 +56,7 @@ async function writeGate(tx: Executor, key: string, state: GateState, extra: { d
 export async function readGateStatus(gate: GateKey, now = new Date()): Promise<GateStatus> {
   const db = await getDb();
   const [row] = await db.select().from(challengeStates).where(eq(challengeStates.gateKey, gate.key));
-  return gateStatus(toGate(row), now);
+  return gateStatus(toGate(row, now), now);
 }
 
 /** Take an attempt before judging. Returns the gate's status when refused. */
@@ -57,7 +66,7 @@ export async function reserveGateAttempt(
 ): Promise<{ reserved: true } | { reserved: false; status: Exclude<GateStatus, "open"> }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const state = toGate(await lockRow(tx, gate));
+    const state = await lockGate(tx, gate, now);
     const next = reserveAttempt(state, now, config.lockout);
     if (!next) {
       const status = gateStatus(state, now);
@@ -73,7 +82,7 @@ export async function reserveGateAttempt(
 export async function recordGateWrong(gate: GateKey, now = new Date()): Promise<GateStatus> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = toGate(await lockRow(tx, gate));
+    const before = await lockGate(tx, gate, now);
     const after = recordWrongAnswer(before, now, config.lockout);
     if (after !== before) await writeGate(tx, gate.key, after);
     return after === before ? "open" : gateStatus(after, now);
@@ -82,7 +91,7 @@ export async function recordGateWrong(gate: GateKey, now = new Date()): Promise<
 
 /** A correct answer ends the run and lets the next challenge draw new questions. */
 export async function recordGateCorrect(tx: Tx, gate: GateKey): Promise<void> {
-  const state = toGate(await lockRow(tx, gate));
+  const state = await lockGate(tx, gate, new Date());
   await writeGate(tx, gate.key, recordCorrectAnswer(state), { drawnQuestions: null });
 }
 

@@ -87,16 +87,24 @@ export async function checkAnswers(
     await recordAudit(db, { action: "challenge_refused", ...audit });
     return { status: reservation.status };
   }
-  const asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
-  // Both answers are always verified, so the work never tells which one was wrong.
-  const verdicts = await Promise.all(
-    [0, 1].map((i) => {
-      const stored = answers.find((a) => a.questionId === asked[i]);
-      const answer = normaliseAnswer(given[i] ?? "");
-      return stored ? verifySecret(stored.hash, answer) : verifyAgainstDummy(answer);
-    }),
-  );
-  if (enrolled && asked.length === 2 && verdicts.every(Boolean)) {
+  let correct: boolean;
+  try {
+    const asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
+    // Both answers are always verified, so the work never tells which one was wrong.
+    const verdicts = await Promise.all(
+      [0, 1].map((i) => {
+        const stored = answers.find((a) => a.questionId === asked[i]);
+        const answer = normaliseAnswer(given[i] ?? "");
+        return stored ? verifySecret(stored.hash, answer) : verifyAgainstDummy(answer);
+      }),
+    );
+    correct = enrolled && asked.length === 2 && verdicts.every(Boolean);
+  } catch (error) {
+    // A reserved attempt that cannot be judged still counts as wrong.
+    await recordGateWrong(gate);
+    throw error;
+  }
+  if (correct) {
     const grantToken = await db.transaction(async (tx) => {
       await recordGateCorrect(tx, gate);
       await recordAudit(tx, { action: "challenge_passed", actorUserId: account!.id, ...audit });

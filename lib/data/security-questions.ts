@@ -4,6 +4,7 @@ import { securityAnswers, users } from "@/db/schema";
 import { normaliseAnswer, validateAnswerSet, type AnswerSetProblems } from "@/lib/answers";
 import { hashSecret, verifySecret } from "@/lib/hashing";
 import { normalisePassword } from "@/lib/password-policy";
+import { QUESTIONS_TO_SET } from "@/lib/questions";
 import { assertActor } from "./actor";
 import { recordAudit } from "./audit";
 import { clearDrawnQuestions } from "./challenge-state";
@@ -41,7 +42,10 @@ export async function saveSecurityAnswers(
   clientAddress: string | null,
 ): Promise<SaveAnswersResult> {
   const user = await assertActor(actor);
-  const problems = validateAnswerSet(input, passwordContextOf(user));
+  // Exactly the three slots the validation checks are stored; anything beyond them never is.
+  const questionIds = input.questionIds.slice(0, QUESTIONS_TO_SET);
+  const answers = input.answers.slice(0, QUESTIONS_TO_SET);
+  const problems = validateAnswerSet({ questionIds, answers }, passwordContextOf(user));
   if (Object.keys(problems).length > 0) return { status: "invalid", problems };
 
   const db = await getDb();
@@ -53,11 +57,11 @@ export async function saveSecurityAnswers(
       return { status: "wrongCurrentPassword" };
     }
   }
-  const hashes = await Promise.all(input.answers.map((answer) => hashSecret(normaliseAnswer(answer))));
+  const hashes = await Promise.all(answers.map((answer) => hashSecret(normaliseAnswer(answer))));
   await db.transaction(async (tx) => {
     await tx.delete(securityAnswers).where(eq(securityAnswers.userId, user.id));
     await tx.insert(securityAnswers).values(
-      input.questionIds.map((questionId, i) => ({
+      questionIds.map((questionId, i) => ({
         userId: user.id,
         position: i + 1,
         questionId,

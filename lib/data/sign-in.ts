@@ -40,3 +40,14 @@ export async function authenticate(
   });
   return { id: account.id, role: account.role, sessionVersion: account.sessionVersion };
 }
+
+export async function recordSignOut(user: { id: number; schoolId: number }, clientAddress: string | null) {
+  const db = await getDb();
+  await recordAudit(db, {
+    action: "sign_out",
+    actorUserId: user.id,
+    targetUserId: user.id,
+    schoolId: user.schoolId,
+    clientAddress,
+  });
+}

@@ -1,0 +1,27 @@
+import { Card } from "@/app/components/card";
+import { NewPasswordForm } from "@/app/components/new-password-form";
+import { TopNav, portalLinks } from "@/app/components/top-nav";
+import { requireSignedIn } from "@/lib/auth/guards";
+import { passwordContextOf } from "@/lib/data/users";
+import { getMessages } from "@/lib/messages";
+import { changePassword } from "./actions";
+
+export default async function ChangePasswordPage() {
+  const user = await requireSignedIn();
+  const t = getMessages();
+  const links = user.role === "admin" ? [{ href: "/admin", label: t.admin.heading }] : portalLinks();
+  return (
+    <>
+      <TopNav links={user.mustChangePassword ? [] : links} name={user.fullName} />
+      <Card title={t.app.ssprTitle} heading={t.changePassword.heading}>
+        {user.mustChangePassword && (
+          <p role="status" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-3 font-semibold">
+            {t.changePassword.mustChange}
+          </p>
+        )}
+        <p>{t.changePassword.intro}</p>
+        <NewPasswordForm context={passwordContextOf(user)} action={changePassword} askCurrent />
+      </Card>
+    </>
+  );
+}

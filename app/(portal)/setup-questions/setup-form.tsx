@@ -1,0 +1,73 @@
+"use client";
+import { Field, FieldError, FormMessage } from "@/app/components/field";
+import { SubmitButton } from "@/app/components/submit-button";
+import { useSchemaForm } from "@/app/components/use-schema-form";
+import { ANSWER_FIELD_MAX_LENGTH, SETUP_POSITIONS, setupQuestionsSchema } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
+import { SECURITY_QUESTIONS } from "@/lib/questions";
+import { saveAnswers } from "./actions";
+
+export function SetupForm({ replacing, current }: { replacing: boolean; current: number[] }) {
+  const t = getMessages().setup;
+  const { state, formAction, form, onSubmit, errorOf } = useSchemaForm(setupQuestionsSchema, saveAnswers);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+      <FormMessage state={state} />
+      <p className="font-semibold">{t.prompt}</p>
+      {SETUP_POSITIONS.map((i) => {
+        const select = `question${i}`;
+        const error = errorOf(select);
+        return (
+          <fieldset key={i} className="space-y-3 rounded-xl border border-slate-300 p-4">
+            <legend className="sr-only">{t.question(i)}</legend>
+            <div className="space-y-1">
+              <label htmlFor={select} className="block font-semibold">
+                {t.question(i)}
+              </label>
+              <select
+                id={select}
+                defaultValue={state.values?.[select] ?? String(current[i - 1] ?? "")}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`${select}-error`}
+                className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-base"
+                {...form.register(select as "question1")}
+                name={select}
+              >
+                <option value="">{t.placeholder}</option>
+                {SECURITY_QUESTIONS.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {q.text}
+                  </option>
+                ))}
+              </select>
+              <FieldError id={`${select}-error`} error={error} />
+            </div>
+            <Field
+              label={t.answer(i)}
+              hint={t.answerHint}
+              autoComplete="off"
+              maxLength={ANSWER_FIELD_MAX_LENGTH}
+              error={errorOf(`answer${i}`)}
+              {...form.register(`answer${i}` as "answer1")}
+              name={`answer${i}`}
+            />
+          </fieldset>
+        );
+      })}
+      {replacing && (
+        <Field
+          label={t.currentPassword}
+          hint={t.currentPasswordHint}
+          type="password"
+          autoComplete="current-password"
+          maxLength={PASSWORD_MAX_LENGTH}
+          error={errorOf("currentPassword")}
+          {...form.register("currentPassword")}
+          name="currentPassword"
+        />
+      )}
+      <SubmitButton>{t.submit}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import { Card } from "@/app/components/card";
+import { TopNav } from "@/app/components/top-nav";
+import { requireAdmin } from "@/lib/auth/guards";
+import { listLockedAccounts } from "@/lib/data/admin";
+import { getMessages } from "@/lib/messages";
+import { LockedAccounts } from "./locked-accounts";
+
+export default async function AdminPage() {
+  const admin = await requireAdmin();
+  const t = getMessages();
+  const locked = await listLockedAccounts(admin);
+  const time = new Intl.DateTimeFormat("en-SG", { timeStyle: "short", dateStyle: "medium", timeZone: "Asia/Singapore" });
+  const rows = locked.map(({ lock, lockedUntil, ...row }) => ({
+    ...row,
+    lockText: lock === "account" ? t.admin.lockAccount : t.admin.lockTemporary(time.format(lockedUntil ?? new Date())),
+  }));
+  return (
+    <>
+      <TopNav links={[{ href: "/change-password", label: t.portal.changePassword }]} name={admin.fullName} />
+      <Card title={admin.schoolName} heading={t.admin.heading}>
+        <h2 className="text-xl font-bold">{t.admin.lockedHeading}</h2>
+        <LockedAccounts rows={rows} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+/** A page's card: the service's title above the page's own heading. */
+export function Card({ title, heading, children }: { title?: string; heading: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-5 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">
+      {title && <p className="text-sm font-semibold uppercase tracking-wide text-brand">{title}</p>}
+      <h1 className="text-2xl font-bold">{heading}</h1>
+      {children}
+    </section>
+  );
+}
+
+export function LinkButton({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <a
+      href={href}
+      className="inline-block w-full rounded-lg bg-brand px-5 py-3 text-center text-lg font-semibold text-white hover:bg-brand-dark sm:w-auto"
+    >
+      {children}
+    </a>
+  );
+}

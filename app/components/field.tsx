@@ -1,0 +1,57 @@
+import type { InputHTMLAttributes } from "react";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+} & InputHTMLAttributes<HTMLInputElement>;
+
+/** A labelled input with its hint, and an error region that screen readers announce. */
+export function Field({ name, label, hint, error, ...input }: FieldProps) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = `${name}-error`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      <input
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}
+        className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-lg focus:border-brand aria-[invalid=true]:border-red-700"
+        {...input}
+      />
+      <FieldError id={errorId} error={error} />
+    </div>
+  );
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return (
+    <p id={id} aria-live="polite" className="min-h-5 text-sm font-semibold text-red-800">
+      {error}
+    </p>
+  );
+}
+
+export function FormMessage({ state }: { state: { status: string; message?: string } }) {
+  return (
+    <div aria-live="polite" className="min-h-6">
+      {state.message && (
+        <p
+          className={`rounded-lg p-3 font-semibold ${state.status === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-900"}`}
+        >
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
+}

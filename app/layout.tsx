@@ -1,0 +1,26 @@
+import type { Metadata, Viewport } from "next";
+import { getMessages } from "@/lib/messages";
+import "./globals.css";
+
+const t = getMessages();
+
+export const metadata: Metadata = { title: t.app.name, robots: { index: false } };
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:bg-white focus:p-2">
+          {t.app.skipToContent}
+        </a>
+        <header className="bg-brand text-white">
+          <p className="mx-auto max-w-2xl px-4 py-3 text-lg font-bold">{t.app.name}</p>
+        </header>
+        <main id="main" className="mx-auto max-w-2xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/auth";
+import { fieldErrorsOf, formValues, loginSchema, type FormState } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+
+export async function logIn(_state: FormState, formData: FormData): Promise<FormState> {
+  const t = getMessages();
+  const parsed = loginSchema.safeParse(formValues(formData));
+  const loginId = String(formData.get("loginId") ?? "").slice(0, 254);
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values: { loginId } };
+  try {
+    await signIn("credentials", { ...parsed.data, redirect: false });
+  } catch (error) {
+    // The same words whether the Login ID exists or not.
+    if (error instanceof AuthError) return { status: "error", message: t.login.failed, values: { loginId } };
+    throw error;
+  }
+  redirect("/");
+}

@@ -1,0 +1,23 @@
+import { redirect } from "next/navigation";
+import { Card } from "@/app/components/card";
+import { currentUser } from "@/lib/auth/guards";
+import { getMessages } from "@/lib/messages";
+import { LoginForm } from "./login-form";
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+  if (await currentUser()) redirect("/");
+  const t = getMessages().login;
+  const { changed } = await searchParams;
+  return (
+    <Card heading={t.heading}>
+      <p>{t.intro}</p>
+      {changed === "1" && <p className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">{t.passwordChanged}</p>}
+      <LoginForm />
+      <p>
+        <a href="/sspr/search" className="font-semibold text-brand underline underline-offset-4">
+          {t.forgot}
+        </a>
+      </p>
+    </Card>
+  );
+}

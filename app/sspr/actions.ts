@@ -1,0 +1,54 @@
+"use server";
+import { redirect } from "next/navigation";
+import { checkAnswers } from "@/lib/data/challenge";
+import { cancelResetGrant, resetPasswordWithGrant } from "@/lib/data/reset-grants";
+import { normaliseLoginId } from "@/lib/data/users";
+import { challengeSchema, fieldErrorsOf, formValues, newPasswordSchema, ssprSearchSchema, type FormState } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+import { policyFormState } from "@/lib/messages/policy";
+import { clientAddress } from "@/lib/request";
+import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId } from "@/lib/sspr-cookies";
+
+// The reset path is for signed-out visitors: what authorises each step is the Login ID's
+// challenge, then the reset grant, both checked in the data layer.
+
+export async function searchLoginId(_state: FormState, formData: FormData): Promise<FormState> {
+  const parsed = ssprSearchSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  await rememberLoginId(normaliseLoginId(parsed.data.loginId));
+  redirect("/sspr/challenge");
+}
+
+export async function submitAnswers(_state: FormState, formData: FormData): Promise<FormState> {
+  const t = getMessages();
+  const loginId = await rememberedLoginId();
+  if (!loginId) redirect("/sspr/search");
+  const parsed = challengeSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  const result = await checkAnswers(loginId, [parsed.data.answer1, parsed.data.answer2], await clientAddress());
+  if (result.status === "correct") {
+    await keepGrant(result.grantToken);
+    redirect("/sspr/change");
+  }
+  // Locked now or already: the challenge page shows the locked notice.
+  if (result.status !== "wrong" || result.lockedNow !== "open") redirect("/sspr/challenge");
+  // Never say which answer was wrong.
+  return { status: "error", message: t.sspr.wrongAnswers };
+}
+
+export async function resetPassword(_state: FormState, formData: FormData): Promise<FormState> {
+  const t = getMessages();
+  const parsed = newPasswordSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { status: "error", message: t.changePassword.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
+  const result = await resetPasswordWithGrant(await heldGrant(), parsed.data, await clientAddress());
+  if (result.status === "invalidGrant") return { status: "error", message: t.sspr.grantGone };
+  if (result.status === "policy") return policyFormState(result.failure, t);
+  await forgetReset();
+  redirect("/sspr/done");
+}
+
+export async function cancelReset(): Promise<void> {
+  await cancelResetGrant(await heldGrant(), await clientAddress());
+  await forgetReset();
+  redirect("/login");
+}

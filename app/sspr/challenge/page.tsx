@@ -1,0 +1,32 @@
+import { redirect } from "next/navigation";
+import { Card } from "@/app/components/card";
+import { startChallenge } from "@/lib/data/challenge";
+import { listSchoolContacts } from "@/lib/data/schools";
+import { getMessages } from "@/lib/messages";
+import { questionById } from "@/lib/questions";
+import { clientAddress } from "@/lib/request";
+import { rememberedLoginId } from "@/lib/sspr-cookies";
+import { LockedNotice } from "../locked-notice";
+import { ChallengeForm } from "./challenge-form";
+
+export default async function ChallengePage({ searchParams }: { searchParams: Promise<{ school?: string }> }) {
+  const loginId = await rememberedLoginId();
+  if (!loginId) redirect("/sspr/search");
+  const t = getMessages();
+  const view = await startChallenge(loginId, await clientAddress());
+  if (view.status !== "open") {
+    const { school } = await searchParams;
+    return (
+      <Card title={t.app.ssprTitle} heading={t.locked.heading}>
+        <LockedNotice kind={view.status} contacts={await listSchoolContacts()} schoolId={Number(school) || undefined} />
+      </Card>
+    );
+  }
+  const questions = view.questionIds.map((id) => questionById(id)?.text ?? "");
+  return (
+    <Card title={t.app.ssprTitle} heading={t.sspr.challengeHeading}>
+      <p>{t.sspr.challengeIntro}</p>
+      <ChallengeForm questions={questions} />
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import { config } from "@/lib/config";
+import type { SchoolContact } from "@/lib/data/schools";
+import { getMessages } from "@/lib/messages";
+
+type Props = { kind: "locked" | "accountLocked"; contacts: SchoolContact[]; schoolId?: number };
+
+/** Says the account is locked and how to reach the school, without revealing which school the
+ *  Login ID belongs to: one school shows its address, several offer a picker. */
+export function LockedNotice({ kind, contacts, schoolId }: Props) {
+  const t = getMessages().locked;
+  const chosen = contacts.length === 1 ? contacts[0] : contacts.find((c) => c.id === schoolId);
+  return (
+    <div className="space-y-4">
+      <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
+        {kind === "accountLocked" ? t.account : t.temporaryMinutes(config.lockout.lockMinutes)}
+      </p>
+      <p>{t.ask}</p>
+      {contacts.length > 1 && (
+        <form method="get" action="/sspr/challenge" className="space-y-2">
+          <label htmlFor="school" className="block font-semibold">
+            {t.pickSchool}
+          </label>
+          <select id="school" name="school" defaultValue={chosen?.id ?? ""} className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3">
+            <option value="">{t.school}</option>
+            {contacts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="rounded-lg border-2 border-brand px-4 py-2 font-semibold text-brand">
+            {t.show}
+          </button>
+        </form>
+      )}
+      {chosen && (
+        <p className="text-lg">
+          {chosen.name}:{" "}
+          <a href={`mailto:${chosen.contactEmail}`} className="font-semibold text-brand underline underline-offset-4">
+            {chosen.contactEmail}
+          </a>
+        </p>
+      )}
+      <p>{t.thanks}</p>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// One zod schema per form: the browser's resolver and the server action parse with the same one.
+// Limits come first, so a 1 MB value is refused before any work is done on it.
+import { z } from "zod";
+import { en } from "./messages/en";
+import { PASSWORD_MAX_LENGTH } from "./password-policy";
+import { QUESTIONS_TO_SET } from "./questions";
+
+export const LOGIN_ID_MAX_LENGTH = 254;
+export const ANSWER_FIELD_MAX_LENGTH = 80;
+
+const m = en.errors;
+// C0/C1 control characters (NUL, ESC, …) are never part of a Login ID, password or answer.
+const noControl = (value: string) => !/\p{Cc}/u.test(value);
+
+const text = (max: number, options: { trim?: boolean } = {}) =>
+  z
+    .string({ error: m.required })
+    .transform((value) => (options.trim ? value.trim() : value))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: m.required })
+        .max(max, { error: m.tooLong(max) })
+        .refine(noControl, { error: m.invalid }),
+    );
+
+export const loginIdField = text(LOGIN_ID_MAX_LENGTH, { trim: true });
+export const passwordField = text(PASSWORD_MAX_LENGTH);
+
+export const loginSchema = z.object({ loginId: loginIdField, password: passwordField });
+
+export const ssprSearchSchema = z.object({ loginId: loginIdField });
+
+export const challengeSchema = z.object({
+  answer1: text(ANSWER_FIELD_MAX_LENGTH),
+  answer2: text(ANSWER_FIELD_MAX_LENGTH),
+});
+
+export const newPasswordSchema = z.object({ newPassword: passwordField, confirmPassword: passwordField });
+
+export const changePasswordSchema = newPasswordSchema.extend({ currentPassword: passwordField });
+
+const questionField = z.coerce
+  .number({ error: m.chooseQuestion })
+  .int({ error: m.chooseQuestion })
+  .min(1, { error: m.chooseQuestion })
+  .max(8, { error: m.chooseQuestion });
+
+export const setupQuestionsSchema = z.object({
+  question1: questionField,
+  question2: questionField,
+  question3: questionField,
+  answer1: text(ANSWER_FIELD_MAX_LENGTH),
+  answer2: text(ANSWER_FIELD_MAX_LENGTH),
+  answer3: text(ANSWER_FIELD_MAX_LENGTH),
+  currentPassword: z.string().max(PASSWORD_MAX_LENGTH, { error: m.tooLong(PASSWORD_MAX_LENGTH) }).optional(),
+});
+export const SETUP_POSITIONS = Array.from({ length: QUESTIONS_TO_SET }, (_, i) => i + 1);
+
+export const unlockSchema = z.object({ userId: z.coerce.number().int().positive() });
+
+/** The state every form action returns. Never carries back what was typed into a secret field. */
+export type FormState = {
+  status: "idle" | "error" | "success";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** Non-secret values to put back into the form after a server-side error. */
+  values?: Record<string, string>;
+};
+
+export const IDLE: FormState = { status: "idle" };
+
+/** The first error of each field, as the page shows it next to the field. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** FormData to a plain object of strings: files and repeated keys are dropped. */
+export function formValues(formData: FormData): Record<string, string | undefined> {
+  const values: Record<string, string | undefined> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !(key in values) && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}

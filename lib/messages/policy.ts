@@ -1,0 +1,33 @@
+import type { PolicyRule, RuleResult } from "@/lib/password-policy";
+import type { Messages } from "./en";
+
+/** The words for a failed rule; a name rule names the part that matched. */
+export function policyError(failure: RuleResult, t: Messages): string {
+  if (failure.rule === "noName") return t.policy.errors.noName(failure.namePart ?? "");
+  return t.policy.errors[failure.rule];
+}
+
+/** The field a failed rule belongs to. */
+export function policyField(rule: PolicyRule): "newPassword" | "confirmPassword" {
+  return rule === "confirm" ? "confirmPassword" : "newPassword";
+}
+
+/** The checklist's lines, in the order the school's guide lists them. */
+export function checklistItems(t: Messages): { rule: PolicyRule | null; text: string }[] {
+  return [
+    { rule: null, text: t.policy.caseSensitive },
+    { rule: "length", text: t.policy.length },
+    { rule: "firstChar", text: t.policy.firstChar },
+    { rule: "noName", text: t.policy.noName },
+    { rule: "classes", text: t.policy.classes },
+  ];
+}
+
+/** A form state that puts the failed rule's words next to its field. */
+export function policyFormState(failure: RuleResult, t: Messages) {
+  return {
+    status: "error" as const,
+    message: t.changePassword.fixErrors,
+    fieldErrors: { [policyField(failure.rule)]: policyError(failure, t) },
+  };
+}

@@ -1,0 +1,36 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Browser tests run in Debian's Chromium against the production build, on a fresh embedded
+// database (PGlite in .data-e2e) seeded with the demo data.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "phone", use: { ...devices["Desktop Chrome"], viewport: { width: 360, height: 740 }, hasTouch: true } }],
+  webServer: {
+    command: `rm -rf .data-e2e && npx next start -p ${PORT}`,
+    url: `http://localhost:${PORT}/login`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: {
+      DATA_DIR: ".data-e2e",
+      AUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+// Page objects: elements are found by role and accessible name, as a person finds them.
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+}
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+  async open() {
+    await this.page.goto("/login");
+    await expect(this.page.getByRole("heading", { name: "Log In" })).toBeVisible();
+  }
+  async logIn(loginId: string, password: string) {
+    await this.page.getByLabel("Login ID").fill(loginId);
+    await this.page.getByLabel("Password", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Log In" }).click();
+  }
+}
+
+export class PortalPage {
+  constructor(private readonly page: Page) {}
+  async logOut() {
+    await this.page.getByRole("button", { name: "Log Out" }).click();
+    await expect(this.page.getByRole("heading", { name: "Log In" })).toBeVisible();
+  }
+  async setUpQuestions(choices: [string, string][], currentPassword?: string) {
+    await this.page.getByRole("link", { name: "Setup Security Question" }).click();
+    await expect(this.page.getByRole("heading", { name: "Setup Security Questions" })).toBeVisible();
+    for (const [i, [question, answer]] of choices.entries()) {
+      await this.page.getByLabel(`Question ${i + 1}`).selectOption({ label: question });
+      await this.page.getByLabel(`Answer ${i + 1}`).fill(answer);
+    }
+    if (currentPassword) await this.page.getByLabel("Current Password").fill(currentPassword);
+    await this.page.getByRole("button", { name: "Save Answers" }).click();
+  }
+}
+
+export class ResetPages {
+  constructor(private readonly page: Page) {}
+  async search(loginId: string) {
+    await this.page.goto("/sspr");
+    await this.page.getByRole("link", { name: "Forgot Password?" }).click();
+    await this.page.getByLabel("Login ID").fill(loginId);
+    await expect(this.page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+    await this.page.getByRole("button", { name: "Search" }).click();
+  }
+  /** The two questions asked, by the labels of their answer boxes. */
+  async questionsAsked(): Promise<string[]> {
+    await expect(this.page.getByRole("heading", { name: "Forgotten Password" })).toBeVisible();
+    await expect(this.page.getByRole("button", { name: "Check Answers" })).toBeVisible();
+    const labels = await this.page.locator("form label").allTextContents();
+    return labels.map((label) => label.trim());
+  }
+  async answer(answers: Record<string, string>) {
+    for (const question of await this.questionsAsked()) {
+      await this.page.getByLabel(question).fill(answers[question] ?? "wrong answer");
+    }
+    await this.page.getByRole("button", { name: "Check Answers" }).click();
+  }
+  async changePassword(newPassword: string, confirm = newPassword) {
+    await expect(this.page.getByRole("heading", { name: "Change Password" })).toBeVisible();
+    await this.page.getByLabel("New Password").fill(newPassword);
+    await this.page.getByLabel("Confirm Password").fill(confirm);
+    await this.page.getByRole("button", { name: "Change Password" }).click();
+  }
+}

@@ -18,12 +18,21 @@ function postgresAnswers(url: string): Promise<boolean> {
 
 const withPostgres = (await postgresAnswers(POSTGRES_URL)) || process.env.CI === "true";
 if (!withPostgres) {
-  console.warn(`\n[vitest] PostgreSQL does not answer at ${POSTGRES_URL}: integration tests run on PGlite only.\n`);
+  console.warn(
+    `\n[vitest] PostgreSQL does not answer at ${POSTGRES_URL}: integration tests run on PGlite only.\n`,
+  );
 }
 const shared = {
-  alias: { "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)), "@": fileURLToPath(new URL(".", import.meta.url)) },
+  alias: {
+    "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)),
+    "@": fileURLToPath(new URL(".", import.meta.url)),
+  },
 };
-const env = { AUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789", DATA_DIR: ".data-test", NODE_ENV: "test" as const };
+const env = {
+  AUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789",
+  DATA_DIR: ".data-test",
+  NODE_ENV: "test" as const,
+};
 const integration = (engine: "pglite" | "postgres") => ({
   resolve: shared,
   test: {

@@ -12,6 +12,7 @@ type DemoUser = {
   email?: string;
   guardianEmail?: string;
   className?: string;
+  mustChangePassword?: boolean;
   answers?: [number, string][];
 };
 
@@ -20,7 +21,14 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
     name: "Clementi Primary School",
     contactEmail: "mims-admin@clementi-ps.example",
     users: [
-      { role: "student", loginId: "alex_tan", fullName: "Alex Tan Wei Ming", password: "Sunny-Harbour-42", className: "P4 Courage", guardianEmail: "tan.family@parents.example" },
+      {
+        role: "student",
+        loginId: "alex_tan",
+        fullName: "Alex Tan Wei Ming",
+        password: "Sunny-Harbour-42",
+        className: "P4 Courage",
+        guardianEmail: "tan.family@parents.example",
+      },
       {
         role: "student",
         loginId: "siti_rahman",
@@ -35,15 +43,39 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
           [4, "chicken rice"],
         ],
       },
-      { role: "admin", loginId: "clementi_admin", fullName: "Clementi MIMS Administrator", password: "Quiet-Library-2026" },
+      {
+        role: "student",
+        loginId: "nurul_huda",
+        fullName: "Nurul Huda binte Ahmad",
+        password: "Welcome-Clementi-2027",
+        className: "P1 Kindness",
+        mustChangePassword: true,
+      },
+      {
+        role: "admin",
+        loginId: "clementi_admin",
+        fullName: "Clementi MIMS Administrator",
+        password: "Quiet-Library-2026",
+      },
     ],
   },
   {
     name: "Jurong West Primary School",
     contactEmail: "mims-admin@jurongwest-ps.example",
     users: [
-      { role: "student", loginId: "lim_wei_jie", fullName: "Lim Wei Jie", password: "Green-Paper-Boat-5", className: "P3 Respect" },
-      { role: "admin", loginId: "jurongwest_admin", fullName: "Jurong West MIMS Administrator", password: "Silver-Bicycle-2026" },
+      {
+        role: "student",
+        loginId: "lim_wei_jie",
+        fullName: "Lim Wei Jie",
+        password: "Green-Paper-Boat-5",
+        className: "P3 Respect",
+      },
+      {
+        role: "admin",
+        loginId: "jurongwest_admin",
+        fullName: "Jurong West MIMS Administrator",
+        password: "Silver-Bicycle-2026",
+      },
     ],
   },
 ];
@@ -69,6 +101,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
             email: person.email ?? null,
             guardianEmail: person.guardianEmail ?? null,
             className: person.className ?? null,
+            mustChangePassword: person.mustChangePassword ?? false,
             passwordHash: await hashSecret(person.password),
           })
           .returning({ id: users.id });

@@ -9,7 +9,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   AUTH_SECRET: z.string().min(32).optional(),
   SSPR_MAX_WRONG_ANSWERS: z.coerce.number().int().min(1).max(20).default(3),
-  SSPR_LOCK_MINUTES: z.coerce.number().min(0.01).max(24 * 60).default(15),
+  SSPR_LOCK_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 60)
+    .default(15),
   SSPR_LOCKS_BEFORE_ACCOUNT_LOCK: z.coerce.number().int().min(1).max(20).default(3),
   SSPR_GRANT_MINUTES: z.coerce.number().min(1).max(60).default(15),
   NODE_ENV: z.string().default("development"),

@@ -53,7 +53,10 @@ export const setupQuestionsSchema = z.object({
   answer1: text(ANSWER_FIELD_MAX_LENGTH),
   answer2: text(ANSWER_FIELD_MAX_LENGTH),
   answer3: text(ANSWER_FIELD_MAX_LENGTH),
-  currentPassword: z.string().max(PASSWORD_MAX_LENGTH, { error: m.tooLong(PASSWORD_MAX_LENGTH) }).optional(),
+  currentPassword: z
+    .string()
+    .max(PASSWORD_MAX_LENGTH, { error: m.tooLong(PASSWORD_MAX_LENGTH) })
+    .optional(),
 });
 export const SETUP_POSITIONS = Array.from({ length: QUESTIONS_TO_SET }, (_, i) => i + 1);
 

@@ -59,7 +59,12 @@ export function recordWrongAnswer(state: GateState, now: Date, config: LockoutCo
  *  judging) is settled as wrong, so the gate locks for a while instead of refusing forever. */
 export const JUDGING_TIMEOUT_MS = 60_000;
 
-export function settleStaleRun(state: GateState, lastChange: Date, now: Date, config: LockoutConfig): GateState {
+export function settleStaleRun(
+  state: GateState,
+  lastChange: Date,
+  now: Date,
+  config: LockoutConfig,
+): GateState {
   const stale = now.getTime() - lastChange.getTime() > JUDGING_TIMEOUT_MS;
   return stale && state.attempts >= config.maxWrongAnswers ? recordWrongAnswer(state, now, config) : state;
 }

@@ -12,13 +12,7 @@ export type PasswordContext = {
   fullName?: string | null;
 };
 
-export type PolicyRule =
-  | "length"
-  | "maxLength"
-  | "firstChar"
-  | "classes"
-  | "noName"
-  | "confirm";
+export type PolicyRule = "length" | "maxLength" | "firstChar" | "classes" | "noName" | "confirm";
 
 export type RuleResult = { rule: PolicyRule; ok: boolean; namePart?: string };
 
@@ -61,11 +55,7 @@ export function findNamePart(password: string, context: PasswordContext): string
 }
 
 /** Every rule, in the order the page lists them. `confirm` only when a confirmation is given. */
-export function checkPassword(
-  rawPassword: string,
-  context: PasswordContext,
-  confirm?: string,
-): RuleResult[] {
+export function checkPassword(rawPassword: string, context: PasswordContext, confirm?: string): RuleResult[] {
   const password = normalisePassword(rawPassword);
   const length = [...password].length;
   const namePart = findNamePart(password, context);

@@ -5,7 +5,11 @@ export const SECURITY_QUESTIONS = [
   { id: 2, text: "What is your favourite colour?", words: ["colour", "color"] },
   { id: 3, text: "What is your favourite sport or hobby?", words: ["sport", "hobby", "sport or hobby"] },
   { id: 4, text: "What is your favourite food?", words: ["food"] },
-  { id: 5, text: "What is your favourite cartoon hero/pop group?", words: ["cartoon hero", "pop group", "cartoon", "hero"] },
+  {
+    id: 5,
+    text: "What is your favourite cartoon hero/pop group?",
+    words: ["cartoon hero", "pop group", "cartoon", "hero"],
+  },
   { id: 6, text: "What is your favourite toy?", words: ["toy"] },
   { id: 7, text: "What is your favourite movie?", words: ["movie"] },
   { id: 8, text: "What is your favourite book?", words: ["book"] },

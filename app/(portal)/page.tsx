@@ -16,13 +16,18 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
     <>
       <TopNav links={portalLinks()} name={user.fullName} />
       <Card heading={t.heading}>
-        {saved === "1" && <p className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">{t.answersSaved}</p>}
+        {saved === "1" && (
+          <p className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">{t.answersSaved}</p>
+        )}
         {ready ? (
           <p>{t.questionsReady}</p>
         ) : (
           <div role="status" className="space-y-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-4">
             <p className="font-semibold">{t.questionsMissing}</p>
-            <a href="/setup-questions" className="inline-block rounded-lg bg-brand px-4 py-2 font-semibold text-white">
+            <a
+              href="/setup-questions"
+              className="inline-block rounded-lg bg-brand px-4 py-2 font-semibold text-white"
+            >
               {t.questionsMissingAction}
             </a>
           </div>

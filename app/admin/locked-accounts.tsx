@@ -6,7 +6,13 @@ import { IDLE } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { unlock } from "./actions";
 
-export type LockedRow = { userId: number; loginId: string; fullName: string; className: string | null; lockText: string };
+export type LockedRow = {
+  userId: number;
+  loginId: string;
+  fullName: string;
+  className: string | null;
+  lockText: string;
+};
 
 /** One action state for the whole list: the message outlives the row that was unlocked. */
 export function LockedAccounts({ rows }: { rows: LockedRow[] }) {
@@ -20,7 +26,11 @@ export function LockedAccounts({ rows }: { rows: LockedRow[] }) {
       ) : (
         <ul className="space-y-3">
           {rows.map((row) => (
-            <li key={row.userId} aria-label={row.fullName} className="space-y-2 rounded-xl border border-slate-300 p-4">
+            <li
+              key={row.userId}
+              aria-label={row.fullName}
+              className="space-y-2 rounded-xl border border-slate-300 p-4"
+            >
               <p className="font-semibold">{row.fullName}</p>
               <dl id={`locked-${row.userId}`} className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                 <dt>{t.loginId}</dt>

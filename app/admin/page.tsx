@@ -9,10 +9,17 @@ export default async function AdminPage() {
   const admin = await requireAdmin();
   const t = getMessages();
   const locked = await listLockedAccounts(admin);
-  const time = new Intl.DateTimeFormat("en-SG", { timeStyle: "short", dateStyle: "medium", timeZone: "Asia/Singapore" });
+  const time = new Intl.DateTimeFormat("en-SG", {
+    timeStyle: "short",
+    dateStyle: "medium",
+    timeZone: "Asia/Singapore",
+  });
   const rows = locked.map(({ lock, lockedUntil, ...row }) => ({
     ...row,
-    lockText: lock === "account" ? t.admin.lockAccount : t.admin.lockTemporary(time.format(lockedUntil ?? new Date())),
+    lockText:
+      lock === "account"
+        ? t.admin.lockAccount
+        : t.admin.lockTemporary(time.format(lockedUntil ?? new Date())),
   }));
   return (
     <>

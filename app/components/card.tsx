@@ -1,5 +1,13 @@
 /** A page's card: the service's title above the page's own heading. */
-export function Card({ title, heading, children }: { title?: string; heading: string; children: React.ReactNode }) {
+export function Card({
+  title,
+  heading,
+  children,
+}: {
+  title?: string;
+  heading: string;
+  children: React.ReactNode;
+}) {
   return (
     <section className="space-y-5 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">
       {title && <p className="text-sm font-semibold uppercase tracking-wide text-brand">{title}</p>}

@@ -17,8 +17,16 @@ export function PasswordChecklist({ password, context }: { password: string; con
         {checklistItems(t).map((item) => {
           const ok = item.rule ? typed && results.find((r) => r.rule === item.rule)?.ok === true : null;
           return (
-            <li key={item.text} className="flex gap-2" data-rule={item.rule ?? "info"} data-met={ok === null ? undefined : String(ok)}>
-              <span aria-hidden="true" className={`w-5 shrink-0 font-bold ${ok ? "text-green-700" : "text-slate-500"}`}>
+            <li
+              key={item.text}
+              className="flex gap-2"
+              data-rule={item.rule ?? "info"}
+              data-met={ok === null ? undefined : String(ok)}
+            >
+              <span
+                aria-hidden="true"
+                className={`w-5 shrink-0 font-bold ${ok ? "text-green-700" : "text-slate-500"}`}
+              >
                 {ok === null ? "•" : ok ? "✓" : "○"}
               </span>
               <span>

@@ -1,7 +1,14 @@
 "use client";
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, variant = "primary", ...rest }: { children: React.ReactNode; variant?: "primary" | "secondary" } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+export function SubmitButton({
+  children,
+  variant = "primary",
+  ...rest
+}: {
+  children: React.ReactNode;
+  variant?: "primary" | "secondary";
+} & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const { pending } = useFormStatus();
   const style =
     variant === "primary"

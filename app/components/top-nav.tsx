@@ -11,12 +11,19 @@ export function TopNav({ links, name }: { links: NavLink[]; name: string }) {
       <p className="font-semibold">{t.welcome(name)}</p>
       <div className="flex flex-wrap items-center gap-3">
         {links.map((link) => (
-          <a key={link.href} href={link.href} className="rounded-lg px-3 py-2 font-semibold text-brand underline underline-offset-4 hover:bg-brand-light">
+          <a
+            key={link.href}
+            href={link.href}
+            className="rounded-lg px-3 py-2 font-semibold text-brand underline underline-offset-4 hover:bg-brand-light"
+          >
             {link.label}
           </a>
         ))}
         <form action={logOut} className="ml-auto">
-          <button type="submit" className="rounded-lg border-2 border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100">
+          <button
+            type="submit"
+            className="rounded-lg border-2 border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100"
+          >
             {t.logOut}
           </button>
         </form>

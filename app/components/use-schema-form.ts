@@ -11,7 +11,10 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  *  again. Before JavaScript loads, the form posts straight to the action. */
 export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, action: Action) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), mode: "onTouched" });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema),
+    mode: "onTouched",
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formData = new FormData(event.currentTarget);
     // What the page shows is the truth: a value typed while the page was still loading may
@@ -22,7 +25,8 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(sch
     void form.handleSubmit(() => startTransition(() => formAction(formData)))(event);
   };
   const errorOf = (field: string): string | undefined => {
-    const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[field]?.message;
+    const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[field]
+      ?.message;
     return typeof clientError === "string" ? clientError : state.fieldErrors?.[field];
   };
   return { state, formAction, pending, form, onSubmit, errorOf };

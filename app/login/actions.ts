@@ -2,14 +2,16 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
-import { fieldErrorsOf, formValues, loginSchema, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, formValues, LOGIN_ID_MAX_LENGTH, loginSchema, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 
 export async function logIn(_state: FormState, formData: FormData): Promise<FormState> {
   const t = getMessages();
   const parsed = loginSchema.safeParse(formValues(formData));
-  const loginId = String(formData.get("loginId") ?? "").slice(0, 254);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values: { loginId } };
+  const typed = formData.get("loginId");
+  const loginId = typeof typed === "string" ? typed.slice(0, LOGIN_ID_MAX_LENGTH) : "";
+  if (!parsed.success)
+    return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values: { loginId } };
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {

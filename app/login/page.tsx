@@ -11,7 +11,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Card heading={t.heading}>
       <p>{t.intro}</p>
-      {changed === "1" && <p className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">{t.passwordChanged}</p>}
+      {changed === "1" && (
+        <p className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">{t.passwordChanged}</p>
+      )}
       <LoginForm />
       <p>
         <a href="/sspr/search" className="font-semibold text-brand underline underline-offset-4">

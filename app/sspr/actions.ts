@@ -3,7 +3,14 @@ import { redirect } from "next/navigation";
 import { checkAnswers } from "@/lib/data/challenge";
 import { cancelResetGrant, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { normaliseLoginId } from "@/lib/data/users";
-import { challengeSchema, fieldErrorsOf, formValues, newPasswordSchema, ssprSearchSchema, type FormState } from "@/lib/forms";
+import {
+  challengeSchema,
+  fieldErrorsOf,
+  formValues,
+  newPasswordSchema,
+  ssprSearchSchema,
+  type FormState,
+} from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { policyFormState } from "@/lib/messages/policy";
 import { clientAddress } from "@/lib/request";
@@ -25,7 +32,11 @@ export async function submitAnswers(_state: FormState, formData: FormData): Prom
   if (!loginId) redirect("/sspr/search");
   const parsed = challengeSchema.safeParse(formValues(formData));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await checkAnswers(loginId, [parsed.data.answer1, parsed.data.answer2], await clientAddress());
+  const result = await checkAnswers(
+    loginId,
+    [parsed.data.answer1, parsed.data.answer2],
+    await clientAddress(),
+  );
   if (result.status === "correct") {
     await keepGrant(result.grantToken);
     redirect("/sspr/change");
@@ -39,7 +50,8 @@ export async function submitAnswers(_state: FormState, formData: FormData): Prom
 export async function resetPassword(_state: FormState, formData: FormData): Promise<FormState> {
   const t = getMessages();
   const parsed = newPasswordSchema.safeParse(formValues(formData));
-  if (!parsed.success) return { status: "error", message: t.changePassword.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { status: "error", message: t.changePassword.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
   const result = await resetPasswordWithGrant(await heldGrant(), parsed.data, await clientAddress());
   if (result.status === "invalidGrant") return { status: "error", message: t.sspr.grantGone };
   if (result.status === "policy") return policyFormState(result.failure, t);

@@ -20,7 +20,12 @@ export function LockedNotice({ kind, contacts, schoolId }: Props) {
           <label htmlFor="school" className="block font-semibold">
             {t.pickSchool}
           </label>
-          <select id="school" name="school" defaultValue={chosen?.id ?? ""} className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3">
+          <select
+            id="school"
+            name="school"
+            defaultValue={chosen?.id ?? ""}
+            className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3"
+          >
             <option value="">{t.school}</option>
             {contacts.map((c) => (
               <option key={c.id} value={c.id}>
@@ -28,7 +33,10 @@ export function LockedNotice({ kind, contacts, schoolId }: Props) {
               </option>
             ))}
           </select>
-          <button type="submit" className="rounded-lg border-2 border-brand px-4 py-2 font-semibold text-brand">
+          <button
+            type="submit"
+            className="rounded-lg border-2 border-brand px-4 py-2 font-semibold text-brand"
+          >
             {t.show}
           </button>
         </form>
@@ -36,7 +44,10 @@ export function LockedNotice({ kind, contacts, schoolId }: Props) {
       {chosen && (
         <p className="text-lg">
           {chosen.name}:{" "}
-          <a href={`mailto:${chosen.contactEmail}`} className="font-semibold text-brand underline underline-offset-4">
+          <a
+            href={`mailto:${chosen.contactEmail}`}
+            className="font-semibold text-brand underline underline-offset-4"
+          >
             {chosen.contactEmail}
           </a>
         </p>

@@ -25,7 +25,11 @@ const config = (): NextAuthConfig => ({
       async authorize(credentials, request) {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await authenticate(parsed.data.loginId, parsed.data.password, clientAddressFrom(request.headers));
+        const user = await authenticate(
+          parsed.data.loginId,
+          parsed.data.password,
+          clientAddressFrom(request.headers),
+        );
         return user ? { id: String(user.id), uid: user.id, sv: user.sessionVersion } : null;
       },
     }),
@@ -40,7 +44,11 @@ const config = (): NextAuthConfig => ({
     },
     session({ session, token }) {
       const parsed = tokenSchema.safeParse(token);
-      return { ...session, uid: parsed.success ? parsed.data.uid : null, sv: parsed.success ? parsed.data.sv : null };
+      return {
+        ...session,
+        uid: parsed.success ? parsed.data.uid : null,
+        sv: parsed.success ? parsed.data.sv : null,
+      };
     },
   },
 });

@@ -23,18 +23,29 @@ import { getDb } from "./db";
 export type GateKey = { key: string; userId: number | null };
 
 export function gateKeyFor(account: { id: number } | undefined, normalisedLoginId: string): GateKey {
-  return account ? { key: `u:${account.id}`, userId: account.id } : { key: `id:${normalisedLoginId}`, userId: null };
+  return account
+    ? { key: `u:${account.id}`, userId: account.id }
+    : { key: `id:${normalisedLoginId}`, userId: null };
 }
 
 function toGate(row: typeof challengeStates.$inferSelect | undefined, now = new Date()): GateState {
   if (!row) return { ...OPEN_GATE };
   const { attempts, lockCount, lockedUntil, accountLocked } = row;
-  return settleStaleRun({ attempts, lockCount, lockedUntil, accountLocked }, row.updatedAt, now, config.lockout);
+  return settleStaleRun(
+    { attempts, lockCount, lockedUntil, accountLocked },
+    row.updatedAt,
+    now,
+    config.lockout,
+  );
 }
 
 async function lockRow(tx: Tx, gate: GateKey) {
   await tx.insert(challengeStates).values({ gateKey: gate.key, userId: gate.userId }).onConflictDoNothing();
-  const [row] = await tx.select().from(challengeStates).where(eq(challengeStates.gateKey, gate.key)).for("update");
+  const [row] = await tx
+    .select()
+    .from(challengeStates)
+    .where(eq(challengeStates.gateKey, gate.key))
+    .for("update");
   return row!;
 }
 
@@ -42,11 +53,17 @@ async function lockRow(tx: Tx, gate: GateKey) {
 async function lockGate(tx: Tx, gate: GateKey, now: Date): Promise<GateState> {
   const row = await lockRow(tx, gate);
   const state = toGate(row, now);
-  if (state.attempts !== row.attempts || state.lockCount !== row.lockCount) await writeGate(tx, gate.key, state);
+  if (state.attempts !== row.attempts || state.lockCount !== row.lockCount)
+    await writeGate(tx, gate.key, state);
   return state;
 }
 
-async function writeGate(tx: Executor, key: string, state: GateState, extra: { drawnQuestions?: number[] | null } = {}) {
+async function writeGate(
+  tx: Executor,
+  key: string,
+  state: GateState,
+  extra: { drawnQuestions?: number[] | null } = {},
+) {
   await tx
     .update(challengeStates)
     .set({ ...state, ...extra, updatedAt: new Date() })
@@ -116,7 +133,11 @@ function pickTwo(candidates: number[]): number[] {
 
 /** The questions of the current challenge: kept until answered correctly, so reloading never
  *  offers easier ones. `fixed` (decoys) are always the same for one login ID. */
-export async function drawQuestions(gate: GateKey, candidates: number[], fixed?: number[]): Promise<number[]> {
+export async function drawQuestions(
+  gate: GateKey,
+  candidates: number[],
+  fixed?: number[],
+): Promise<number[]> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockRow(tx, gate);
@@ -124,7 +145,10 @@ export async function drawQuestions(gate: GateKey, candidates: number[], fixed?:
     if (kept && kept.length === 2 && kept.every((id) => candidates.includes(id)) && !fixed) return kept;
     const drawn = fixed ?? pickTwo(candidates);
     if (!kept || kept.join() !== drawn.join()) {
-      await tx.update(challengeStates).set({ drawnQuestions: drawn }).where(eq(challengeStates.gateKey, gate.key));
+      await tx
+        .update(challengeStates)
+        .set({ drawnQuestions: drawn })
+        .where(eq(challengeStates.gateKey, gate.key));
     }
     return drawn;
   });

@@ -25,7 +25,8 @@ import { findAccountByLoginId, normaliseLoginId } from "./users";
 // The challenge: two of the three questions set up. A login ID that does not exist, or has no
 // answers yet, meets decoy questions and the same pages, messages and work.
 
-export type ChallengeView = { status: "open"; questionIds: number[] } | { status: Exclude<GateStatus, "open"> };
+export type ChallengeView =
+  { status: "open"; questionIds: number[] } | { status: Exclude<GateStatus, "open"> };
 
 export type CheckResult =
   | { status: "correct"; grantToken: string }
@@ -61,7 +62,10 @@ export async function startChallenge(loginId: string, clientAddress: string | nu
   const status = await readGateStatus(gate);
   if (status !== "open") return { status };
   const questionIds = enrolled
-    ? await drawQuestions(gate, answers.map((a) => a.questionId))
+    ? await drawQuestions(
+        gate,
+        answers.map((a) => a.questionId),
+      )
     : await drawQuestions(gate, [...QUESTION_IDS], decoyQuestions(normalised));
   const db = await getDb();
   await recordAudit(db, {
@@ -115,7 +119,10 @@ export async function checkAnswers(
   const lockedNow = await recordGateWrong(gate);
   await recordAudit(db, { action: "challenge_failed", ...audit });
   if (lockedNow !== "open") {
-    await recordAudit(db, { action: lockedNow === "accountLocked" ? "account_locked" : "reset_path_locked", ...audit });
+    await recordAudit(db, {
+      action: lockedNow === "accountLocked" ? "account_locked" : "reset_path_locked",
+      ...audit,
+    });
   }
   return { status: "wrong", lockedNow };
 }

@@ -12,9 +12,7 @@ import { passwordContextOf, type SessionUser } from "./users";
 export type NewPasswordInput = { newPassword: string; confirmPassword: string };
 
 export type ChangePasswordResult =
-  | { status: "changed" }
-  | { status: "wrongCurrentPassword" }
-  | { status: "policy"; failure: RuleResult };
+  { status: "changed" } | { status: "wrongCurrentPassword" } | { status: "policy"; failure: RuleResult };
 
 /** The policy check the server enforces; null when the new password is acceptable. */
 export function checkNewPassword(

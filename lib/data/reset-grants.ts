@@ -28,14 +28,24 @@ export async function createResetGrant(tx: Tx, userId: number): Promise<string> 
 }
 
 const liveGrant = (token: string) =>
-  and(eq(resetGrants.tokenHash, hashToken(token)), isNull(resetGrants.usedAt), gt(resetGrants.expiresAt, new Date()));
+  and(
+    eq(resetGrants.tokenHash, hashToken(token)),
+    isNull(resetGrants.usedAt),
+    gt(resetGrants.expiresAt, new Date()),
+  );
 
 /** Whom a live grant lets reset: what the policy needs to know, nothing more. */
 export async function grantHolder(token: string | undefined) {
   if (!token) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ userId: users.id, loginId: users.loginId, email: users.email, fullName: users.fullName, schoolId: users.schoolId })
+    .select({
+      userId: users.id,
+      loginId: users.loginId,
+      email: users.email,
+      fullName: users.fullName,
+      schoolId: users.schoolId,
+    })
     .from(resetGrants)
     .innerJoin(users, eq(users.id, resetGrants.userId))
     .innerJoin(schools, eq(schools.id, users.schoolId))
@@ -43,7 +53,8 @@ export async function grantHolder(token: string | undefined) {
   return row ?? null;
 }
 
-export type ResetResult = { status: "reset" } | { status: "invalidGrant" } | { status: "policy"; failure: RuleResult };
+export type ResetResult =
+  { status: "reset" } | { status: "invalidGrant" } | { status: "policy"; failure: RuleResult };
 
 class GrantGone extends Error {}
 
@@ -90,7 +101,10 @@ export async function resetPasswordWithGrant(
   return { status: "reset" };
 }
 
-export async function cancelResetGrant(token: string | undefined, clientAddress: string | null): Promise<void> {
+export async function cancelResetGrant(
+  token: string | undefined,
+  clientAddress: string | null,
+): Promise<void> {
   const holder = await grantHolder(token);
   if (!holder || !token) return;
   const db = await getDb();

@@ -62,6 +62,10 @@ export async function loadSessionUser(userId: number, sessionVersion: number): P
   return user;
 }
 
-export function passwordContextOf(user: { loginId: string; email: string | null; fullName: string }): PasswordContext {
+export function passwordContextOf(user: {
+  loginId: string;
+  email: string | null;
+  fullName: string;
+}): PasswordContext {
   return { loginId: user.loginId, email: user.email, fullName: user.fullName };
 }

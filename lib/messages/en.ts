@@ -25,7 +25,8 @@ export const en = {
     setupQuestions: "Setup Security Question",
     changePassword: "Change Password",
     logOut: "Log Out",
-    questionsReady: "Your security questions are set up. You can reset your password yourself if you forget it.",
+    questionsReady:
+      "Your security questions are set up. You can reset your password yourself if you forget it.",
     questionsMissing:
       "Please set up your security questions now. Without them you cannot reset your password yourself if you forget it.",
     questionsMissingAction: "Set up security questions",
@@ -33,7 +34,8 @@ export const en = {
   },
   setup: {
     heading: "Setup Security Questions",
-    intro: "If you forget your password, you can get back into your account by answering your security questions.",
+    intro:
+      "If you forget your password, you can get back into your account by answering your security questions.",
     warning:
       "These answers can be used to get into your account, so choose answers that other people cannot easily guess or find out. Do not tell anyone your answers.",
     question: (n: number) => `Question ${n}`,

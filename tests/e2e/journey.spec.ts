@@ -30,7 +30,7 @@ test("a student signs in, sets up questions, forgets the password and resets it"
   await page.getByRole("button", { name: "Save Answers" }).click();
   await expect(page.getByText("Please choose three different questions.")).toBeVisible();
 
-  await portal.setUpQuestions(Object.entries(ANSWERS) as [string, string][]);
+  await portal.setUpQuestions(Object.entries(ANSWERS));
   await expect(page.getByText("Your security answers are saved.")).toBeVisible();
   await expect(page.getByText("Your security questions are set up.")).toBeVisible();
   await portal.logOut();
@@ -44,7 +44,18 @@ test("a student signs in, sets up questions, forgets the password and resets it"
   await page.reload();
   expect(await reset.questionsAsked()).toEqual(asked);
 
-  await reset.answer(Object.fromEntries(Object.entries(ANSWERS).map(([q, a]) => [q, `  ${a.toUpperCase()} `])));
+  // Capitals and extra spaces do not matter.
+  const typed = Object.fromEntries(Object.entries(ANSWERS).map(([q, a]) => [q, `  ${a.toUpperCase()} `]));
+  await reset.answer(typed);
+  await expect(page.getByRole("heading", { name: "Change Password" })).toBeVisible();
+  // Cancel ends the reset: the grant is gone and the password unchanged.
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: "Log In" })).toBeVisible();
+  await page.goto("/sspr/change");
+  await expect(page.getByText("This password reset has ended.")).toBeVisible();
+
+  await reset.search("alex_tan");
+  await reset.answer(typed);
   await expect(page.getByRole("heading", { name: "Change Password" })).toBeVisible();
   for (const rule of ["Password is case sensitive.", "Must be at least 12 characters long."]) {
     await expect(page.getByText(rule)).toBeVisible();

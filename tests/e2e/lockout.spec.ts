@@ -8,6 +8,13 @@ const SITI = {
 };
 
 test("three wrong answers lock the account, the school sees it and unlocks it", async ({ page, browser }) => {
+  // Siti is signed in on another device: that session must end when her password is reset.
+  const otherDevice = await browser.newContext();
+  const signedIn = await otherDevice.newPage();
+  await new LoginPage(signedIn).open();
+  await new LoginPage(signedIn).logIn("siti_rahman", "Blue-Kite-Flying-7");
+  await expect(signedIn.getByRole("heading", { name: "MIMS Portal" })).toBeVisible();
+
   const reset = new ResetPages(page);
   await reset.search("siti_rahman@students.clementi-ps.example");
   for (let i = 0; i < 2; i++) {
@@ -21,7 +28,9 @@ test("three wrong answers lock the account, the school sees it and unlocks it", 
   await page.goto("/sspr/challenge");
   await expect(page.getByRole("heading", { name: "Account locked" })).toBeVisible();
   // Two schools: the page offers a picker rather than revealing the Login ID's school.
-  await page.getByLabel("Choose your school to see its e-mail address").selectOption({ label: "Clementi Primary School" });
+  await page
+    .getByLabel("Choose your school to see its e-mail address")
+    .selectOption({ label: "Clementi Primary School" });
   await page.getByRole("button", { name: "Show e-mail address" }).click();
   await expect(page.getByRole("link", { name: "mims-admin@clementi-ps.example" })).toBeVisible();
   await expectAccessible(page);
@@ -47,9 +56,15 @@ test("three wrong answers lock the account, the school sees it and unlocks it", 
 
   await page.goto("/sspr/challenge");
   await reset.answer(SITI);
-  await expect(page.getByRole("heading", { name: "Change Password" })).toBeVisible();
-  await page.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByRole("heading", { name: "Log In" })).toBeVisible();
+  await reset.changePassword("Orange-Kite-Soaring-8");
+  await expect(page.getByRole("heading", { name: "Password changed" })).toBeVisible();
+  // The grant was used once: going back to the form offers nothing.
+  await page.goto("/sspr/change");
+  await expect(page.getByText("This password reset has ended.")).toBeVisible();
+
+  await signedIn.reload();
+  await expect(signedIn.getByRole("heading", { name: "Log In" })).toBeVisible();
+  await otherDevice.close();
 });
 
 test("a student gets no admin page", async ({ page }) => {

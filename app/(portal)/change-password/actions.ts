@@ -12,7 +12,8 @@ export async function changePassword(_state: FormState, formData: FormData): Pro
   const user = await requireSignedIn();
   const t = getMessages();
   const parsed = changePasswordSchema.safeParse(formValues(formData));
-  if (!parsed.success) return { status: "error", message: t.changePassword.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { status: "error", message: t.changePassword.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
   const result = await changeOwnPassword(user, parsed.data, await clientAddress());
   if (result.status === "wrongCurrentPassword") {
     return { status: "error", fieldErrors: { currentPassword: t.changePassword.wrongCurrent } };

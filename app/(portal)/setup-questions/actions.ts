@@ -2,7 +2,13 @@
 import { redirect } from "next/navigation";
 import { requireStudent } from "@/lib/auth/guards";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
-import { fieldErrorsOf, formValues, setupQuestionsSchema, SETUP_POSITIONS, type FormState } from "@/lib/forms";
+import {
+  fieldErrorsOf,
+  formValues,
+  setupQuestionsSchema,
+  SETUP_POSITIONS,
+  type FormState,
+} from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientAddress } from "@/lib/request";
 
@@ -11,7 +17,9 @@ export async function saveAnswers(_state: FormState, formData: FormData): Promis
   const t = getMessages();
   const raw = formValues(formData);
   // Only the question choices go back into the form: answers and passwords are never echoed.
-  const values = Object.fromEntries(SETUP_POSITIONS.map((i) => [`question${i}`, String(raw[`question${i}`] ?? "").slice(0, 2)]));
+  const values = Object.fromEntries(
+    SETUP_POSITIONS.map((i) => [`question${i}`, String(raw[`question${i}`] ?? "").slice(0, 2)]),
+  );
   const parsed = setupQuestionsSchema.safeParse(raw);
   if (!parsed.success) {
     return { status: "error", message: t.setup.fixErrors, fieldErrors: fieldErrorsOf(parsed.error), values };
@@ -22,9 +30,8 @@ export async function saveAnswers(_state: FormState, formData: FormData): Promis
     { questionIds: [question1, question2, question3], answers: [answer1, answer2, answer3], currentPassword },
     await clientAddress(),
   );
+  if (result.status === "saved") redirect("/?saved=1");
   switch (result.status) {
-    case "saved":
-      redirect("/?saved=1");
     case "invalid": {
       const fieldErrors = Object.fromEntries(
         Object.entries(result.problems).map(([field, problem]) => [

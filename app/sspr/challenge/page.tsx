@@ -9,7 +9,11 @@ import { rememberedLoginId } from "@/lib/sspr-cookies";
 import { LockedNotice } from "../locked-notice";
 import { ChallengeForm } from "./challenge-form";
 
-export default async function ChallengePage({ searchParams }: { searchParams: Promise<{ school?: string }> }) {
+export default async function ChallengePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ school?: string }>;
+}) {
   const loginId = await rememberedLoginId();
   if (!loginId) redirect("/sspr/search");
   const t = getMessages();
@@ -18,7 +22,11 @@ export default async function ChallengePage({ searchParams }: { searchParams: Pr
     const { school } = await searchParams;
     return (
       <Card title={t.app.ssprTitle} heading={t.locked.heading}>
-        <LockedNotice kind={view.status} contacts={await listSchoolContacts()} schoolId={Number(school) || undefined} />
+        <LockedNotice
+          kind={view.status}
+          contacts={await listSchoolContacts()}
+          schoolId={Number(school) || undefined}
+        />
       </Card>
     );
   }

@@ -1,0 +1,101 @@
+import { expect, test, type Page } from "@playwright/test";
+import { LoginPage } from "./pages";
+
+// Before JavaScript loads, forms post straight to the server: these tests send what a browser
+// with no checks would, so the server's own validation answers. No response may be a 500.
+
+const MEGABYTE = "a".repeat(1024 * 1024);
+const HOSTILE = ["<script>window.pwned=1</script>", "' OR '1'='1' --", "alex\u0000tan", "\u202Eevil", MEGABYTE];
+
+test.use({ javaScriptEnabled: false });
+
+function watchForServerErrors(page: Page): string[] {
+  const failures: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 500) failures.push(`${response.status()} ${response.url()}`);
+  });
+  return failures;
+}
+
+/** Fill a field past its maxlength, as a hand-made request would. */
+async function force(page: Page, label: string, value: string) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.evaluate((el) => el.removeAttribute("maxlength"));
+  await field.fill(value);
+}
+
+test("sign-in answers hostile Login IDs with a clear message", async ({ page }) => {
+  const failures = watchForServerErrors(page);
+  const login = new LoginPage(page);
+  const expected = [
+    "The Login ID or password is not correct.",
+    "The Login ID or password is not correct.",
+    "This has characters that cannot be used here.",
+    "The Login ID or password is not correct.",
+    "This is too long: at most 254 characters.",
+  ];
+  for (const [i, value] of HOSTILE.entries()) {
+    await login.open();
+    await force(page, "Login ID", value);
+    await force(page, "Password", "Some-Password-1");
+    await page.getByRole("button", { name: "Log In" }).click();
+    await expect(page.getByText(expected[i]!)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Log In" })).toBeVisible();
+  }
+  await login.open();
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page.getByText("Please fill this in.")).toHaveCount(2);
+  await login.open();
+  await force(page, "Login ID", "lim_wei_jie");
+  await force(page, "Password", MEGABYTE);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page.getByText("This is too long: at most 256 characters.")).toBeVisible();
+  expect(failures).toEqual([]);
+});
+
+test("the reset path refuses oversized and empty values with a message", async ({ page }) => {
+  const failures = watchForServerErrors(page);
+  await page.goto("/sspr/search");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("Please fill this in.")).toBeVisible();
+  await force(page, "Login ID", MEGABYTE);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("This is too long: at most 254 characters.")).toBeVisible();
+
+  await force(page, "Login ID", "<img src=x onerror=alert(1)>");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("heading", { name: "Forgotten Password" })).toBeVisible();
+  const first = (await page.locator("form label").allTextContents())[0]!;
+  await force(page, first, MEGABYTE);
+  await page.getByRole("button", { name: "Check Answers" }).click();
+  await expect(page.getByText("This is too long: at most 80 characters.")).toBeVisible();
+  // No HTML from the Login ID reached the page as markup.
+  await expect(page.locator("img[src=x]")).toHaveCount(0);
+  expect(failures).toEqual([]);
+});
+
+test("setup refuses mistyped questions and bad answers, and saves nothing", async ({ page }) => {
+  const failures = watchForServerErrors(page);
+  await new LoginPage(page).open();
+  await new LoginPage(page).logIn("lim_wei_jie", "Green-Paper-Boat-5");
+  await page.goto("/setup-questions");
+  const question = page.getByLabel("Question 1");
+  await question.evaluate((select) => {
+    const option = document.createElement("option");
+    option.value = "99'; DROP TABLE users; --";
+    option.textContent = "hostile";
+    select.appendChild(option);
+  });
+  await question.selectOption({ label: "hostile" });
+  await page.getByLabel("Question 2").selectOption({ label: "What is your favourite food?" });
+  await page.getByLabel("Question 3").selectOption({ label: "What is your favourite food?" });
+  await force(page, "Answer 1", "ab");
+  await force(page, "Answer 2", "lim");
+  await force(page, "Answer 3", MEGABYTE);
+  await page.getByRole("button", { name: "Save Answers" }).click();
+  await expect(page.getByText("Please choose a question.")).toBeVisible();
+  await expect(page.getByText("This is too long: at most 80 characters.")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByText("Please set up your security questions now.")).toBeVisible();
+  expect(failures).toEqual([]);
+});

@@ -3,7 +3,9 @@
 import { migrateDatabase, openPglite, openPostgres } from "../db/client";
 
 const url = process.env.DATABASE_URL;
-const database = url ? await openPostgres(url, { max: 1 }) : await openPglite(process.env.DATA_DIR ?? ".data");
+const database = url
+  ? await openPostgres(url, { max: 1 })
+  : await openPglite(process.env.DATA_DIR ?? ".data");
 await migrateDatabase(database);
 await database.close();
 console.log(`Migrations applied (${database.engine}).`);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, LoginPage } from "./pages";
 
-test("a student with a new password from the school must change it before anything else", async ({ page }) => {
+test("a student with a new password from the school must change it before anything else", async ({
+  page,
+}) => {
   const login = new LoginPage(page);
   await login.open();
   await login.logIn("nurul_huda", "Welcome-Clementi-2027");

@@ -5,7 +5,13 @@ import { LoginPage } from "./pages";
 // with no checks would, so the server's own validation answers. No response may be a 500.
 
 const MEGABYTE = "a".repeat(1024 * 1024);
-const HOSTILE = ["<script>window.pwned=1</script>", "' OR '1'='1' --", "alex\u0000tan", "\u202Eevil", MEGABYTE];
+const HOSTILE = [
+  "<script>window.pwned=1</script>",
+  "' OR '1'='1' --",
+  "alex\u0000tan",
+  "\u202Eevil",
+  MEGABYTE,
+];
 
 test.use({ javaScriptEnabled: false });
 

@@ -4,7 +4,10 @@ import "./globals.css";
 
 const t = getMessages();
 
-export const metadata: Metadata = { title: t.app.name, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: t.app.name, template: `%s | ${t.app.name}` },
+  robots: { index: false },
+};
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -5,6 +5,8 @@ import { currentUser, requireStudent } from "@/lib/auth/guards";
 import { questionsSetUp } from "@/lib/data/security-questions";
 import { getMessages } from "@/lib/messages";
 
+export const metadata = { title: getMessages().portal.heading };
+
 export default async function PortalHome({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const signedIn = await currentUser();
   if (signedIn?.role === "admin") redirect("/admin");

@@ -5,6 +5,8 @@ import { listLockedAccounts } from "@/lib/data/admin";
 import { getMessages } from "@/lib/messages";
 import { LockedAccounts } from "./locked-accounts";
 
+export const metadata = { title: getMessages().admin.heading };
+
 export default async function AdminPage() {
   const admin = await requireAdmin();
   const t = getMessages();

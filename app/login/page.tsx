@@ -4,6 +4,8 @@ import { currentUser } from "@/lib/auth/guards";
 import { getMessages } from "@/lib/messages";
 import { LoginForm } from "./login-form";
 
+export const metadata = { title: getMessages().login.heading };
+
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   if (await currentUser()) redirect("/");
   const t = getMessages().login;

@@ -1,6 +1,8 @@
 import { Card, LinkButton } from "@/app/components/card";
 import { getMessages } from "@/lib/messages";
 
+export const metadata = { title: getMessages().app.ssprTitle };
+
 export default function SsprLanding() {
   const t = getMessages();
   return (

@@ -4,6 +4,8 @@ import { expect, type Page } from "@playwright/test";
 // Page objects: elements are found by role and accessible name, as a person finds them.
 
 export async function expectAccessible(page: Page) {
+  // Next streams a dynamic page's title: wait for it before judging the page.
+  await expect(page).toHaveTitle(/MIMS/);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();

@@ -6,6 +6,8 @@ import { passwordContextOf } from "@/lib/data/users";
 import { getMessages } from "@/lib/messages";
 import { changePassword } from "./actions";
 
+export const metadata = { title: getMessages().changePassword.heading };
+
 export default async function ChangePasswordPage() {
   const user = await requireSignedIn();
   const t = getMessages();

@@ -5,6 +5,8 @@ import { questionsSetUp } from "@/lib/data/security-questions";
 import { getMessages } from "@/lib/messages";
 import { SetupForm } from "./setup-form";
 
+export const metadata = { title: getMessages().setup.heading };
+
 export default async function SetupQuestionsPage() {
   const user = await requireStudent();
   const t = getMessages();

@@ -9,6 +9,8 @@ import { rememberedLoginId } from "@/lib/sspr-cookies";
 import { LockedNotice } from "../locked-notice";
 import { ChallengeForm } from "./challenge-form";
 
+export const metadata = { title: getMessages().sspr.challengeHeading };
+
 export default async function ChallengePage({
   searchParams,
 }: {

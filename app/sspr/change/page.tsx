@@ -5,6 +5,8 @@ import { getMessages } from "@/lib/messages";
 import { heldGrant } from "@/lib/sspr-cookies";
 import { cancelReset, resetPassword } from "../actions";
 
+export const metadata = { title: getMessages().changePassword.heading };
+
 export default async function ChangePage() {
   const t = getMessages();
   const holder = await grantHolder(await heldGrant());

@@ -2,6 +2,8 @@ import { Card } from "@/app/components/card";
 import { SubmitButton } from "@/app/components/submit-button";
 import { getMessages } from "@/lib/messages";
 
+export const metadata = { title: getMessages().sspr.doneHeading };
+
 export default function DonePage() {
   const t = getMessages();
   return (

@@ -2,6 +2,8 @@ import { Card } from "@/app/components/card";
 import { getMessages } from "@/lib/messages";
 import { SearchForm } from "./search-form";
 
+export const metadata = { title: getMessages().sspr.searchHeading };
+
 export default function SearchPage() {
   const t = getMessages();
   return (

@@ -27,3 +27,13 @@ export function LinkButton({ href, children }: { href: string; children: React.R
     </a>
   );
 }
+
+export function TextLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <p>
+      <a href={href} className="font-semibold text-brand underline underline-offset-4">
+        {children}
+      </a>
+    </p>
+  );
+}

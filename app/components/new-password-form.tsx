@@ -19,7 +19,7 @@ type Props = {
 export function NewPasswordForm({ context, action, askCurrent = false, cancelAction }: Props) {
   const t = getMessages().changePassword;
   const schema = askCurrent ? changePasswordSchema : newPasswordSchema;
-  const { state, formAction, form, onSubmit, errorOf } = useSchemaForm(schema, action);
+  const { state, formAction, form, onSubmit, fieldProps } = useSchemaForm(schema, action);
   const password = form.watch("newPassword") as string | undefined;
   return (
     <div className="space-y-5">
@@ -35,9 +35,7 @@ export function NewPasswordForm({ context, action, askCurrent = false, cancelAct
             type="password"
             autoComplete="current-password"
             maxLength={PASSWORD_MAX_LENGTH}
-            error={errorOf("currentPassword")}
-            {...form.register("currentPassword" as "newPassword")}
-            name="currentPassword"
+            {...fieldProps("currentPassword")}
           />
         )}
         <Field
@@ -46,9 +44,7 @@ export function NewPasswordForm({ context, action, askCurrent = false, cancelAct
           type="password"
           autoComplete="new-password"
           maxLength={PASSWORD_MAX_LENGTH}
-          error={errorOf("newPassword")}
-          {...form.register("newPassword")}
-          name="newPassword"
+          {...fieldProps("newPassword")}
         />
         <Field
           label={t.confirmPassword}
@@ -56,9 +52,7 @@ export function NewPasswordForm({ context, action, askCurrent = false, cancelAct
           type="password"
           autoComplete="new-password"
           maxLength={PASSWORD_MAX_LENGTH}
-          error={errorOf("confirmPassword")}
-          {...form.register("confirmPassword")}
-          name="confirmPassword"
+          {...fieldProps("confirmPassword")}
         />
         <SubmitButton>{t.submit}</SubmitButton>
       </form>

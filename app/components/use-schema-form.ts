@@ -29,5 +29,7 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(sch
       ?.message;
     return typeof clientError === "string" ? clientError : state.fieldErrors?.[field];
   };
-  return { state, formAction, pending, form, onSubmit, errorOf };
+  /** What a field needs: react-hook-form's registration, its name and its error. */
+  const fieldProps = (name: string) => ({ ...form.register(name as never), name, error: errorOf(name) });
+  return { state, formAction, pending, form, onSubmit, errorOf, fieldProps };
 }

@@ -9,7 +9,7 @@ import { logIn } from "./actions";
 
 export function LoginForm() {
   const t = getMessages().login;
-  const { state, formAction, form, onSubmit, errorOf } = useSchemaForm(loginSchema, logIn);
+  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(loginSchema, logIn);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
@@ -21,18 +21,14 @@ export function LoginForm() {
         spellCheck={false}
         maxLength={LOGIN_ID_MAX_LENGTH}
         defaultValue={state.values?.loginId}
-        error={errorOf("loginId")}
-        {...form.register("loginId")}
-        name="loginId"
+        {...fieldProps("loginId")}
       />
       <Field
         label={t.password}
         type="password"
         autoComplete="current-password"
         maxLength={PASSWORD_MAX_LENGTH}
-        error={errorOf("password")}
-        {...form.register("password")}
-        name="password"
+        {...fieldProps("password")}
       />
       <SubmitButton>{t.submit}</SubmitButton>
     </form>

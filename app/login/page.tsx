@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { Card } from "@/app/components/card";
+import { Card, TextLink } from "@/app/components/card";
 import { currentUser } from "@/lib/auth/guards";
 import { getMessages } from "@/lib/messages";
 import { LoginForm } from "./login-form";
@@ -17,11 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">{t.passwordChanged}</p>
       )}
       <LoginForm />
-      <p>
-        <a href="/sspr/search" className="font-semibold text-brand underline underline-offset-4">
-          {t.forgot}
-        </a>
-      </p>
+      <TextLink href="/sspr/search">{t.forgot}</TextLink>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, LinkButton } from "@/app/components/card";
+import { Card, LinkButton, TextLink } from "@/app/components/card";
 import { getMessages } from "@/lib/messages";
 
 export const metadata = { title: getMessages().app.ssprTitle };
@@ -9,11 +9,7 @@ export default function SsprLanding() {
     <Card title={t.app.ssprTitle} heading={t.sspr.landingHeading}>
       <p>{t.sspr.landingIntro}</p>
       <LinkButton href="/sspr/search">{t.sspr.forgot}</LinkButton>
-      <p>
-        <a href="/login" className="font-semibold text-brand underline underline-offset-4">
-          {t.sspr.backToLogin}
-        </a>
-      </p>
+      <TextLink href="/login">{t.sspr.backToLogin}</TextLink>
     </Card>
   );
 }

@@ -10,7 +10,10 @@ import { saveAnswers } from "./actions";
 
 export function SetupForm({ replacing, current }: { replacing: boolean; current: number[] }) {
   const t = getMessages().setup;
-  const { state, formAction, form, onSubmit, errorOf } = useSchemaForm(setupQuestionsSchema, saveAnswers);
+  const { state, formAction, form, onSubmit, errorOf, fieldProps } = useSchemaForm(
+    setupQuestionsSchema,
+    saveAnswers,
+  );
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormMessage state={state} />
@@ -48,9 +51,7 @@ export function SetupForm({ replacing, current }: { replacing: boolean; current:
               hint={t.answerHint}
               autoComplete="off"
               maxLength={ANSWER_FIELD_MAX_LENGTH}
-              error={errorOf(`answer${i}`)}
-              {...form.register(`answer${i}` as "answer1")}
-              name={`answer${i}`}
+              {...fieldProps(`answer${i}`)}
             />
           </fieldset>
         );
@@ -62,9 +63,7 @@ export function SetupForm({ replacing, current }: { replacing: boolean; current:
           type="password"
           autoComplete="current-password"
           maxLength={PASSWORD_MAX_LENGTH}
-          error={errorOf("currentPassword")}
-          {...form.register("currentPassword")}
-          name="currentPassword"
+          {...fieldProps("currentPassword")}
         />
       )}
       <SubmitButton>{t.submit}</SubmitButton>

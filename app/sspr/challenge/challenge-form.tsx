@@ -9,7 +9,7 @@ import { submitAnswers } from "../actions";
 /** Each answer box is labelled by its question's own text. */
 export function ChallengeForm({ questions }: { questions: string[] }) {
   const t = getMessages().sspr;
-  const { state, formAction, form, onSubmit, errorOf } = useSchemaForm(challengeSchema, submitAnswers);
+  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(challengeSchema, submitAnswers);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
@@ -19,9 +19,7 @@ export function ChallengeForm({ questions }: { questions: string[] }) {
           label={question}
           autoComplete="off"
           maxLength={ANSWER_FIELD_MAX_LENGTH}
-          error={errorOf(`answer${i + 1}`)}
-          {...form.register(`answer${i + 1}` as "answer1")}
-          name={`answer${i + 1}`}
+          {...fieldProps(`answer${i + 1}`)}
         />
       ))}
       <SubmitButton>{t.checkAnswers}</SubmitButton>

@@ -1,4 +1,4 @@
-import { Card } from "@/app/components/card";
+import { Card, TextLink } from "@/app/components/card";
 import { getMessages } from "@/lib/messages";
 import { SearchForm } from "./search-form";
 
@@ -9,11 +9,7 @@ export default function SearchPage() {
   return (
     <Card title={t.app.ssprTitle} heading={t.sspr.searchHeading}>
       <SearchForm />
-      <p>
-        <a href="/login" className="font-semibold text-brand underline underline-offset-4">
-          {t.sspr.backToLogin}
-        </a>
-      </p>
+      <TextLink href="/login">{t.sspr.backToLogin}</TextLink>
     </Card>
   );
 }

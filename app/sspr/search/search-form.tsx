@@ -8,7 +8,7 @@ import { searchLoginId } from "../actions";
 
 export function SearchForm() {
   const t = getMessages().sspr;
-  const { state, formAction, form, onSubmit, errorOf } = useSchemaForm(ssprSearchSchema, searchLoginId);
+  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(ssprSearchSchema, searchLoginId);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
@@ -19,9 +19,7 @@ export function SearchForm() {
         autoCapitalize="none"
         spellCheck={false}
         maxLength={LOGIN_ID_MAX_LENGTH}
-        error={errorOf("loginId")}
-        {...form.register("loginId")}
-        name="loginId"
+        {...fieldProps("loginId")}
       />
       <SubmitButton>{t.search}</SubmitButton>
     </form>

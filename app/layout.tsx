@@ -8,6 +8,9 @@ export const metadata: Metadata = {
   title: { default: t.app.name, template: `%s | ${t.app.name}` },
   robots: { index: false },
 };
+// Every page is rendered per request: its scripts carry this request's CSP nonce.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

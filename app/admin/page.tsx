@@ -1,11 +1,15 @@
 import { Card } from "@/app/components/card";
 import { TopNav } from "@/app/components/top-nav";
-import { requireAdmin } from "@/lib/auth/guards";
+import { currentUser, requireAdmin } from "@/lib/auth/guards";
 import { listLockedAccounts } from "@/lib/data/admin";
 import { getMessages } from "@/lib/messages";
 import { LockedAccounts } from "./locked-accounts";
 
-export const metadata = { title: getMessages().admin.heading };
+/** Only an administrator learns the page's name: anyone else gets the plain 404. */
+export async function generateMetadata() {
+  const user = await currentUser();
+  return user?.role === "admin" ? { title: getMessages().admin.heading } : {};
+}
 
 export default async function AdminPage() {
   const admin = await requireAdmin();

@@ -136,3 +136,18 @@ export const auditEvents = pgTable(
     index("audit_events_target_idx").on(t.targetUserId),
   ],
 );
+
+/** One row per signed-in browser: sign-out and idle time end it on the server, not only in the
+ *  cookie. The id is kept only as a hash; the session cookie (encrypted) carries the id. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);

@@ -3,6 +3,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret } from "@/lib/config";
+import { startSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import { clientAddressFrom } from "@/lib/request";
 import { loginSchema } from "@/lib/forms";
@@ -10,7 +11,7 @@ import { loginSchema } from "@/lib/forms";
 // Auth.js with a Credentials provider and JWT sessions. The token carries the account's session
 // version; lib/auth/guards.ts compares it with the database on every request.
 
-const tokenSchema = z.object({ uid: z.number().int(), sv: z.number().int() });
+const tokenSchema = z.object({ uid: z.number().int(), sv: z.number().int(), sid: z.string().min(1) });
 
 const config = (): NextAuthConfig => ({
   secret: authSecret(),
@@ -35,29 +36,26 @@ const config = (): NextAuthConfig => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         const signedIn = user as { uid: number; sv: number };
-        return { ...token, uid: signedIn.uid, sv: signedIn.sv };
+        return { ...token, uid: signedIn.uid, sv: signedIn.sv, sid: await startSession(signedIn.uid) };
       }
       return token;
     },
     session({ session, token }) {
       const parsed = tokenSchema.safeParse(token);
-      return {
-        ...session,
-        uid: parsed.success ? parsed.data.uid : null,
-        sv: parsed.success ? parsed.data.sv : null,
-      };
+      return { ...session, claims: parsed.success ? parsed.data : null };
     },
   },
 });
 
 export const { handlers, auth, signIn, signOut } = NextAuth(config);
 
-/** The session's claims: who, and which session version. */
-export async function sessionClaims(): Promise<{ uid: number; sv: number } | null> {
-  const session = (await auth()) as { uid?: number | null; sv?: number | null } | null;
-  if (!session?.uid || !session.sv) return null;
-  return { uid: session.uid, sv: session.sv };
+export type SessionClaims = z.infer<typeof tokenSchema>;
+
+/** The session's claims: who, which session version, which server-side session. */
+export async function sessionClaims(): Promise<SessionClaims | null> {
+  const session = (await auth()) as { claims?: SessionClaims | null } | null;
+  return session?.claims ?? null;
 }

@@ -1,13 +1,18 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { continueSession } from "@/lib/data/sessions";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";
 import { sessionClaims } from "./auth";
 
-/** The signed-in person, re-read from the database; null for an old or ended session. */
-export async function currentUser(): Promise<SessionUser | null> {
+/** The signed-in person, re-read from the database on every request; null for a session that
+ *  a password change, a sign-out or (for administrators) idle time has ended. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const claims = await sessionClaims();
-  return claims ? loadSessionUser(claims.uid, claims.sv) : null;
-}
+  if (!claims) return null;
+  const user = await loadSessionUser(claims.uid, claims.sv);
+  return user && (await continueSession(claims.sid, user)) ? user : null;
+});
 
 /** Students (and their parents) in the portal. Must-change sends them to Change Password first. */
 export async function requireStudent(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {

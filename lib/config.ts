@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { LockoutConfig } from "./lockout";
 import { readOrCreateDevSecret } from "./dev-secret";
+import { pepperRingSchema } from "./peppers";
 
 // Environment, validated once at start-up. Every number of the lockout gate is configuration.
 const envSchema = z.object({
@@ -16,6 +17,9 @@ const envSchema = z.object({
     .default(15),
   SSPR_LOCKS_BEFORE_ACCOUNT_LOCK: z.coerce.number().int().min(1).max(20).default(3),
   SSPR_GRANT_MINUTES: z.coerce.number().min(1).max(60).default(15),
+  // Validated here with the rest, so a bad value stops start-up; lib/hashing.ts reads it itself
+  // (lib/peppers.ts), because the seed script hashes outside the server, where this module can't load.
+  PASSWORD_PEPPERS: pepperRingSchema,
   NODE_ENV: z.string().default("development"),
 });
 
@@ -23,6 +27,7 @@ const env = envSchema.parse({
   ...process.env,
   DATABASE_URL: process.env.DATABASE_URL || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+  PASSWORD_PEPPERS: process.env.PASSWORD_PEPPERS || undefined,
 });
 
 export const config = {

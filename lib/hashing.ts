@@ -1,5 +1,9 @@
-// argon2id at OWASP's minimum (19 MiB, 2 passes, parallelism 1), for passwords and answers.
+// argon2id at OWASP's minimum (19 MiB, 2 passes, parallelism 1), for passwords and answers,
+// with the configured pepper (lib/peppers.ts) as argon2's secret. The whole secret is hashed:
+// argon2 takes any length, nothing is cut (unlike bcrypt's 72 bytes).
 import { hash, verify } from "@node-rs/argon2";
+import { formatStoredHash, parseStoredHash } from "./hash-format";
+import { configuredPeppers, type PepperRing } from "./peppers";
 
 export const ARGON2_OPTIONS = {
   algorithm: 2, // argon2id (`Algorithm` is a const enum, unusable under isolatedModules)
@@ -8,17 +12,49 @@ export const ARGON2_OPTIONS = {
   parallelism: 1,
 } as const;
 
-export function hashSecret(secret: string): Promise<string> {
-  return hash(secret, ARGON2_OPTIONS);
+/** Tests pass a ring; the app uses the configured one. */
+export type HashingOptions = { peppers?: PepperRing };
+
+export async function hashSecret(secret: string, options: HashingOptions = {}): Promise<string> {
+  const pepper = (options.peppers ?? configuredPeppers()).current;
+  const phc = await hash(secret, pepper ? { ...ARGON2_OPTIONS, secret: pepper.secret } : ARGON2_OPTIONS);
+  return formatStoredHash(pepper?.id ?? null, phc);
 }
 
-/** Never throws: a malformed stored hash simply does not match. */
-export async function verifySecret(storedHash: string, secret: string): Promise<boolean> {
+/** Never throws: a malformed stored hash, or one whose pepper is no longer configured, simply
+ *  does not match. The cost parameters come from the stored hash itself. */
+export async function verifySecret(
+  storedHash: string,
+  secret: string,
+  options: HashingOptions = {},
+): Promise<boolean> {
+  const stored = parseStoredHash(storedHash);
+  if (!stored) return false;
+  const pepper = stored.keyId ? (options.peppers ?? configuredPeppers()).byId.get(stored.keyId) : null;
+  if (pepper === undefined) return false;
   try {
-    return await verify(storedHash, secret, ARGON2_OPTIONS);
+    return await verify(stored.phc, secret, pepper ? { secret: pepper.secret } : undefined);
   } catch {
     return false;
   }
+}
+
+/** True when a hash that just verified should be replaced by a fresh one: not argon2id v19 with
+ *  exactly our parameters, or not made with the current pepper. "Exactly", not "at least": one
+ *  cost for every verify keeps sign-in timing uniform across accounts and the capacity sizing
+ *  (verifies per second) true; weaker hashes are the point, stronger ones are rare. */
+export function needsRehash(storedHash: string, options: HashingOptions = {}): boolean {
+  const stored = parseStoredHash(storedHash);
+  const currentKey = (options.peppers ?? configuredPeppers()).current?.id ?? null;
+  return (
+    !stored ||
+    stored.algorithm !== "argon2id" ||
+    stored.version !== 19 ||
+    stored.memoryCost !== ARGON2_OPTIONS.memoryCost ||
+    stored.timeCost !== ARGON2_OPTIONS.timeCost ||
+    stored.parallelism !== ARGON2_OPTIONS.parallelism ||
+    stored.keyId !== currentKey
+  );
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -1,25 +1,43 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { passwordHistory, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { hashSecret, verifySecret } from "@/lib/hashing";
-import { firstFailure, normalisePassword, type RuleResult } from "@/lib/password-policy";
+import { firstFailure, normalisePassword } from "@/lib/password-policy";
+import { screenPassword, type PasswordFailure } from "@/lib/password-screen";
 import { assertActor } from "./actor";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
+import { isRecentPassword, recordPasswordHistory } from "./password-history";
 import { passwordContextOf, type SessionUser } from "./users";
 
 export type NewPasswordInput = { newPassword: string; confirmPassword: string };
 
 export type ChangePasswordResult =
-  { status: "changed" } | { status: "wrongCurrentPassword" } | { status: "policy"; failure: RuleResult };
+  { status: "changed" } | { status: "wrongCurrentPassword" } | { status: "policy"; failure: PasswordFailure };
 
-/** The policy check the server enforces; null when the new password is acceptable. */
-export function checkNewPassword(
-  user: { loginId: string; email: string | null; fullName: string },
+/** Whose new password is checked: what the rules need to know about them. */
+export type PasswordOwner = {
+  id: number;
+  loginId: string;
+  email: string | null;
+  fullName: string;
+  schoolName: string | null;
+};
+
+/** Every rule the server enforces, cheapest first: the school's policy (the browser's checklist
+ *  runs the same code), then common passwords and context words, then the last 5 passwords
+ *  (argon2 work). Null when the new password is acceptable. */
+export async function checkNewPassword(
+  owner: PasswordOwner,
   input: NewPasswordInput,
-): RuleResult | null {
-  return firstFailure(input.newPassword, passwordContextOf(user), input.confirmPassword);
+): Promise<PasswordFailure | null> {
+  const policyFailure = firstFailure(input.newPassword, passwordContextOf(owner), input.confirmPassword);
+  if (policyFailure) return policyFailure;
+  const screened = await screenPassword(input.newPassword, owner);
+  if (screened) return screened;
+  const reused = await isRecentPassword(await getDb(), owner.id, normalisePassword(input.newPassword));
+  return reused ? { rule: "reused", ok: false } : null;
 }
 
 export function hashNewPassword(password: string): Promise<string> {
@@ -32,7 +50,7 @@ export async function writeNewPassword(tx: Tx, userId: number, passwordHash: str
     .update(users)
     .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
-  await tx.insert(passwordHistory).values({ userId, passwordHash });
+  await recordPasswordHistory(tx, userId, passwordHash);
 }
 
 async function currentHash(userId: number): Promise<string> {
@@ -41,7 +59,7 @@ async function currentHash(userId: number): Promise<string> {
   return row?.hash ?? "";
 }
 
-/** Signed in: current password, then the new one under the policy. */
+/** Signed in: current password, then the new one under every rule. */
 export async function changeOwnPassword(
   actor: Pick<SessionUser, "id" | "sessionVersion">,
   input: NewPasswordInput & { currentPassword: string },
@@ -51,7 +69,7 @@ export async function changeOwnPassword(
   if (!(await verifySecret(await currentHash(user.id), normalisePassword(input.currentPassword)))) {
     return { status: "wrongCurrentPassword" };
   }
-  const failure = checkNewPassword(user, input);
+  const failure = await checkNewPassword(user, input);
   if (failure) return { status: "policy", failure };
   const passwordHash = await hashNewPassword(input.newPassword);
   const db = await getDb();

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { resetGrants, schools, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { config } from "@/lib/config";
-import type { RuleResult } from "@/lib/password-policy";
+import type { PasswordFailure } from "@/lib/password-screen";
 import { recordAudit } from "./audit";
 import { clearGateForUser } from "./challenge-state";
 import { getDb } from "./db";
@@ -45,6 +45,7 @@ export async function grantHolder(token: string | undefined) {
       email: users.email,
       fullName: users.fullName,
       schoolId: users.schoolId,
+      schoolName: schools.name,
     })
     .from(resetGrants)
     .innerJoin(users, eq(users.id, resetGrants.userId))
@@ -54,7 +55,7 @@ export async function grantHolder(token: string | undefined) {
 }
 
 export type ResetResult =
-  { status: "reset" } | { status: "invalidGrant" } | { status: "policy"; failure: RuleResult };
+  { status: "reset" } | { status: "invalidGrant" } | { status: "policy"; failure: PasswordFailure };
 
 class GrantGone extends Error {}
 
@@ -66,7 +67,8 @@ export async function resetPasswordWithGrant(
 ): Promise<ResetResult> {
   const holder = await grantHolder(token);
   if (!holder || !token) return { status: "invalidGrant" };
-  const failure = checkNewPassword(holder, input);
+  // The same rules as a signed-in change, the last 5 passwords included.
+  const failure = await checkNewPassword({ ...holder, id: holder.userId }, input);
   if (failure) return { status: "policy", failure };
   const passwordHash = await hashNewPassword(input.newPassword);
   const db = await getDb();

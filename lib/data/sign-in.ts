@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { verifyAgainstDummy, verifySecret } from "@/lib/hashing";
+import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
 import { normalisePassword } from "@/lib/password-policy";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
@@ -30,13 +30,24 @@ export async function authenticate(
     });
     return null;
   }
-  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, account.id));
+  // The one moment the password is known: a hash with old parameters or an old pepper is
+  // replaced, in the same UPDATE, unless a change got there first. Same password: the session
+  // version stays.
+  const fresh = needsRehash(account.passwordHash) ? await hashSecret(candidate) : null;
+  const rehash = fresh && {
+    passwordHash: sql`CASE WHEN ${users.passwordHash} = ${account.passwordHash} THEN ${fresh} ELSE ${users.passwordHash} END`,
+  };
+  await db
+    .update(users)
+    .set({ lastSignInAt: new Date(), ...rehash })
+    .where(eq(users.id, account.id));
   await recordAudit(db, {
     action: "sign_in",
     actorUserId: account.id,
     targetUserId: account.id,
     schoolId: account.schoolId,
     clientAddress,
+    ...(fresh && { detail: { rehashed: true } }),
   });
   return { id: account.id, role: account.role, sessionVersion: account.sessionVersion };
 }

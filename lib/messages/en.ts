@@ -83,6 +83,11 @@ export const en = {
       classes: "Use at least three of: capital letters, small letters, numbers and symbols.",
       noName: (part: string) => `The password must not include part of your name or user name ("${part}").`,
       confirm: "The two passwords are not the same. Please type them again.",
+      common:
+        "This password is one of the most common passwords, so it is easy to guess. Please choose another.",
+      contextWord: (word: string) =>
+        `The password must not include the name of the school or of this service ("${word}").`,
+      reused: "You have used this password recently. Choose one that is not among your last 5 passwords.",
     },
   },
   sspr: {

@@ -1,14 +1,17 @@
-import type { PolicyRule, RuleResult } from "@/lib/password-policy";
+import type { PolicyRule } from "@/lib/password-policy";
+import type { PasswordFailure, ScreenRule } from "@/lib/password-screen";
 import type { Messages } from "./en";
 
-/** The words for a failed rule; a name rule names the part that matched. */
-export function policyError(failure: RuleResult, t: Messages): string {
+/** The words for a failed rule; a name rule names the part that matched, a context word the word. */
+export function policyError(failure: PasswordFailure, t: Messages): string {
   if (failure.rule === "noName") return t.policy.errors.noName(failure.namePart ?? "");
+  if (failure.rule === "contextWord") return t.policy.errors.contextWord(failure.word);
   return t.policy.errors[failure.rule];
 }
 
-/** The field a failed rule belongs to. */
-export function policyField(rule: PolicyRule): "newPassword" | "confirmPassword" {
+/** The field a failed rule belongs to: the server's rules (common, context word, reused) are
+ *  about the new password too. */
+export function policyField(rule: PolicyRule | ScreenRule): "newPassword" | "confirmPassword" {
   return rule === "confirm" ? "confirmPassword" : "newPassword";
 }
 
@@ -24,7 +27,7 @@ export function checklistItems(t: Messages): { rule: PolicyRule | null; text: st
 }
 
 /** A form state that puts the failed rule's words next to its field. */
-export function policyFormState(failure: RuleResult, t: Messages) {
+export function policyFormState(failure: PasswordFailure, t: Messages) {
   return {
     status: "error" as const,
     message: t.changePassword.fixErrors,

@@ -43,6 +43,7 @@ export default defineConfig({
       DATA_DIR: ".data-e2e",
       AUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      RATE_LIMIT_SIGN_IN: "60",
     },
   },
 });

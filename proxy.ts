@@ -1,4 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { config as settings } from "@/lib/config";
+import { takeRateLimit } from "@/lib/data/rate-limits";
+import { clientAddressOf, scopeOf } from "@/lib/rate-limit";
+import { tooManyRequestsPage } from "@/lib/too-many-requests";
 
 // The framework's edges, for every page and action: per-request CSP nonces, no caching of
 // pages, and a same-origin check on every state-changing request. Authorisation does NOT live
@@ -37,7 +41,30 @@ export function isSameOriginRequest(request: NextRequest): boolean {
   return request.headers.get("sec-fetch-site") === "same-origin";
 }
 
-export function proxy(request: NextRequest) {
+/** Counts sign-in and reset posts per client address, in the database shared by every
+ *  instance. If the database cannot answer, the request goes on: the lockout gate still holds. */
+async function rateLimited(request: NextRequest): Promise<NextResponse | null> {
+  const scope = scopeOf(request.method, request.nextUrl.pathname);
+  if (!scope) return null;
+  try {
+    const address = clientAddressOf(request.headers.get("x-forwarded-for"), settings.trustProxyHops);
+    const verdict = await takeRateLimit(scope, address, settings.rateLimit);
+    if (verdict.allowed) return null;
+    return new NextResponse(tooManyRequestsPage(verdict.retryAfterSeconds), {
+      status: 429,
+      headers: {
+        "Retry-After": String(verdict.retryAfterSeconds),
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      },
+    });
+  } catch {
+    return null;
+  }
+}
+
+export async function proxy(request: NextRequest) {
   // Only Next.js itself may send this header; from outside it is an attack (CVE-2025-29927).
   if (request.headers.has("x-middleware-subrequest")) {
     return new NextResponse("Bad request", { status: 400 });
@@ -45,6 +72,8 @@ export function proxy(request: NextRequest) {
   if (!isSameOriginRequest(request)) {
     return new NextResponse("Forbidden: cross-site request", { status: 403 });
   }
+  const limited = await rateLimited(request);
+  if (limited) return limited;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { LockoutConfig } from "./lockout";
+import type { RateLimitConfig } from "./rate-limit";
 import { readOrCreateDevSecret } from "./dev-secret";
 import { pepperRingSchema } from "./peppers";
 
@@ -20,6 +21,12 @@ const envSchema = z.object({
   // Validated here with the rest, so a bad value stops start-up; lib/hashing.ts reads it itself
   // (lib/peppers.ts), because the seed script hashes outside the server, where this module can't load.
   PASSWORD_PEPPERS: pepperRingSchema,
+  // Proxies in front of the app that append to X-Forwarded-For (0: the app faces clients).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  // A class of 40 signing in at once after the yearly reset, several tries each, stays under.
+  RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_RESET: z.coerce.number().int().min(1).default(150),
   NODE_ENV: z.string().default("development"),
 });
 
@@ -40,6 +47,11 @@ export const config = {
     locksBeforeAccountLock: env.SSPR_LOCKS_BEFORE_ACCOUNT_LOCK,
   } satisfies LockoutConfig,
   grantMinutes: env.SSPR_GRANT_MINUTES,
+  trustProxyHops: env.TRUST_PROXY_HOPS,
+  rateLimit: {
+    windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    limits: { signIn: env.RATE_LIMIT_SIGN_IN, reset: env.RATE_LIMIT_RESET },
+  } satisfies RateLimitConfig,
 };
 
 let secret: string | undefined;

@@ -1,10 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
+import { config } from "./config";
+import { clientAddressOf } from "./rate-limit";
 
-/** The client's address as the first proxy saw it; for the audit log and rate limits. */
+/** The client's address as the nearest trusted proxy saw it; for the audit log. */
 export function clientAddressFrom(source: Headers): string | null {
-  const forwarded = source.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || source.get("x-real-ip") || null)?.slice(0, 64) ?? null;
+  const address = clientAddressOf(source.get("x-forwarded-for"), config.trustProxyHops);
+  return address === "unknown" ? null : address.slice(0, 64);
 }
 
 export async function clientAddress(): Promise<string | null> {

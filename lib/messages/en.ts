@@ -155,6 +155,13 @@ export const en = {
     answerInvalid: "The answer has characters that cannot be used.",
     generic: "Something went wrong. Please try again.",
     busy: "The service is busy. Please try again in a minute.",
+    tryAgain: "Try again",
+  },
+  rateLimit: {
+    heading: "Too many tries",
+    text: (minutes: number) =>
+      `There have been too many tries from this network. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
+    back: "Back to Log In",
   },
   notFound: { heading: "Page not found", text: "This page does not exist.", home: "Go to Log In" },
 } as const;

@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { config as settings } from "@/lib/config";
 import { takeRateLimit } from "@/lib/data/rate-limits";
 import { clientAddressOf, scopeOf } from "@/lib/rate-limit";
-import { tooManyRequestsPage } from "@/lib/too-many-requests";
+import { hashPool } from "@/lib/hash-pool";
+import { refusalPage, refusalResponseInit } from "@/lib/refusal-page";
 
 // The framework's edges, for every page and action: per-request CSP nonces, no caching of
 // pages, and a same-origin check on every state-changing request. Authorisation does NOT live
@@ -46,19 +47,16 @@ export function isSameOriginRequest(request: NextRequest): boolean {
 async function rateLimited(request: NextRequest): Promise<NextResponse | null> {
   const scope = scopeOf(request.method, request.nextUrl.pathname);
   if (!scope) return null;
+  // Sign-in and reset posts hash; when the hashing queue is full, refuse before any work.
+  if (hashPool().saturated) return new NextResponse(refusalPage("busy", 5), refusalResponseInit(503, 5));
   try {
     const address = clientAddressOf(request.headers.get("x-forwarded-for"), settings.trustProxyHops);
     const verdict = await takeRateLimit(scope, address, settings.rateLimit);
     if (verdict.allowed) return null;
-    return new NextResponse(tooManyRequestsPage(verdict.retryAfterSeconds), {
-      status: 429,
-      headers: {
-        "Retry-After": String(verdict.retryAfterSeconds),
-        "Content-Type": "text/html; charset=utf-8",
-        "Cache-Control": "no-store",
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-      },
-    });
+    return new NextResponse(
+      refusalPage("rateLimit", verdict.retryAfterSeconds),
+      refusalResponseInit(429, verdict.retryAfterSeconds),
+    );
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 // argon2 takes any length, nothing is cut (unlike bcrypt's 72 bytes).
 import { hash, verify } from "@node-rs/argon2";
 import { formatStoredHash, parseStoredHash } from "./hash-format";
+import { HashingBusyError, hashPool } from "./hash-pool";
 import { configuredPeppers, type PepperRing } from "./peppers";
 
 export const ARGON2_OPTIONS = {
@@ -17,12 +18,14 @@ export type HashingOptions = { peppers?: PepperRing };
 
 export async function hashSecret(secret: string, options: HashingOptions = {}): Promise<string> {
   const pepper = (options.peppers ?? configuredPeppers()).current;
-  const phc = await hash(secret, pepper ? { ...ARGON2_OPTIONS, secret: pepper.secret } : ARGON2_OPTIONS);
+  const phc = await hashPool().run(() =>
+    hash(secret, pepper ? { ...ARGON2_OPTIONS, secret: pepper.secret } : ARGON2_OPTIONS),
+  );
   return formatStoredHash(pepper?.id ?? null, phc);
 }
 
-/** Never throws: a malformed stored hash, or one whose pepper is no longer configured, simply
- *  does not match. The cost parameters come from the stored hash itself. */
+/** A malformed stored hash, or one whose pepper is no longer configured, simply does not
+ *  match. Throws only HashingBusyError. The cost parameters come from the stored hash itself. */
 export async function verifySecret(
   storedHash: string,
   secret: string,
@@ -33,8 +36,11 @@ export async function verifySecret(
   const pepper = stored.keyId ? (options.peppers ?? configuredPeppers()).byId.get(stored.keyId) : null;
   if (pepper === undefined) return false;
   try {
-    return await verify(stored.phc, secret, pepper ? { secret: pepper.secret } : undefined);
-  } catch {
+    return await hashPool().run(() =>
+      verify(stored.phc, secret, pepper ? { secret: pepper.secret } : undefined),
+    );
+  } catch (error) {
+    if (error instanceof HashingBusyError) throw error;
     return false;
   }
 }

@@ -1,4 +1,5 @@
 "use server";
+import { unlessBusy } from "@/app/components/busy";
 import { redirect } from "next/navigation";
 import { checkAnswers } from "@/lib/data/challenge";
 import { cancelResetGrant, resetPasswordWithGrant } from "@/lib/data/reset-grants";
@@ -19,14 +20,22 @@ import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId }
 // The reset path is for signed-out visitors: what authorises each step is the Login ID's
 // challenge, then the reset grant, both checked in the data layer.
 
-export async function searchLoginId(_state: FormState, formData: FormData): Promise<FormState> {
+export async function searchLoginId(state: FormState, formData: FormData): Promise<FormState> {
+  return unlessBusy(() => searchLoginIdNow(state, formData));
+}
+
+async function searchLoginIdNow(_state: FormState, formData: FormData): Promise<FormState> {
   const parsed = ssprSearchSchema.safeParse(formValues(formData));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   await rememberLoginId(normaliseLoginId(parsed.data.loginId));
   redirect("/sspr/challenge");
 }
 
-export async function submitAnswers(_state: FormState, formData: FormData): Promise<FormState> {
+export async function submitAnswers(state: FormState, formData: FormData): Promise<FormState> {
+  return unlessBusy(() => submitAnswersNow(state, formData));
+}
+
+async function submitAnswersNow(_state: FormState, formData: FormData): Promise<FormState> {
   const t = getMessages();
   const loginId = await rememberedLoginId();
   if (!loginId) redirect("/sspr/search");
@@ -47,7 +56,11 @@ export async function submitAnswers(_state: FormState, formData: FormData): Prom
   return { status: "error", message: t.sspr.wrongAnswers };
 }
 
-export async function resetPassword(_state: FormState, formData: FormData): Promise<FormState> {
+export async function resetPassword(state: FormState, formData: FormData): Promise<FormState> {
+  return unlessBusy(() => resetPasswordNow(state, formData));
+}
+
+async function resetPasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
   const t = getMessages();
   const parsed = newPasswordSchema.safeParse(formValues(formData));
   if (!parsed.success)

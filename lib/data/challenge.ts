@@ -4,6 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import { securityAnswers } from "@/db/schema";
 import { normaliseAnswer } from "@/lib/answers";
 import { authSecret } from "@/lib/config";
+import { HashingBusyError, hashPool } from "@/lib/hash-pool";
 import { verifyAgainstDummy, verifySecret } from "@/lib/hashing";
 import type { GateStatus } from "@/lib/lockout";
 import { QUESTION_IDS, QUESTIONS_TO_SET } from "@/lib/questions";
@@ -86,6 +87,8 @@ export async function checkAnswers(
   const { normalised, account, answers, enrolled, gate } = await resolve(loginId);
   const db = await getDb();
   const audit = { targetUserId: account?.id ?? null, schoolId: account?.schoolId ?? null, clientAddress };
+  // No attempt is taken when its answers could not be judged now.
+  if (hashPool().saturated) throw new HashingBusyError();
   const reservation = await reserveGateAttempt(gate);
   if (!reservation.reserved) {
     // A locked gate answers after the same work as an open one: its timing tells nothing.

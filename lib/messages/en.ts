@@ -163,6 +163,12 @@ export const en = {
       `There have been too many tries from this network. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
     back: "Back to Log In",
   },
+  busy: {
+    heading: "The service is busy",
+    text: (minutes: number) =>
+      `Many people are using the service right now. Please try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+    back: "Back to Log In",
+  },
   notFound: { heading: "Page not found", text: "This page does not exist.", home: "Go to Log In" },
 } as const;
 

@@ -1,4 +1,5 @@
 "use server";
+import { unlessBusy } from "@/app/components/busy";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
 import { requireSignedIn } from "@/lib/auth/guards";
@@ -8,7 +9,11 @@ import { getMessages } from "@/lib/messages";
 import { policyFormState } from "@/lib/messages/policy";
 import { clientAddress } from "@/lib/request";
 
-export async function changePassword(_state: FormState, formData: FormData): Promise<FormState> {
+export async function changePassword(state: FormState, formData: FormData): Promise<FormState> {
+  return unlessBusy(() => changePasswordNow(state, formData));
+}
+
+async function changePasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireSignedIn();
   const t = getMessages();
   const parsed = changePasswordSchema.safeParse(formValues(formData));

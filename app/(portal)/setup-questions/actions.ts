@@ -1,4 +1,5 @@
 "use server";
+import { unlessBusy } from "@/app/components/busy";
 import { redirect } from "next/navigation";
 import { requireStudent } from "@/lib/auth/guards";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
@@ -12,7 +13,11 @@ import {
 import { getMessages } from "@/lib/messages";
 import { clientAddress } from "@/lib/request";
 
-export async function saveAnswers(_state: FormState, formData: FormData): Promise<FormState> {
+export async function saveAnswers(state: FormState, formData: FormData): Promise<FormState> {
+  return unlessBusy(() => saveAnswersNow(state, formData));
+}
+
+async function saveAnswersNow(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireStudent();
   const t = getMessages();
   const raw = formValues(formData);

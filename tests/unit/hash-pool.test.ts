@@ -25,18 +25,22 @@ describe("the hashing pool", () => {
   it("refuses a job when the queue is full, instead of piling up memory", async () => {
     const pool = new HashPool(1, 2);
     const hold = gate();
-    const jobs = [pool.run(() => hold.opened), pool.run(async () => 1), pool.run(async () => 2)];
+    const jobs = [
+      pool.run(() => hold.opened),
+      pool.run(() => Promise.resolve(1)),
+      pool.run(() => Promise.resolve(2)),
+    ];
     expect(pool.saturated).toBe(true);
-    await expect(pool.run(async () => 3)).rejects.toBeInstanceOf(HashingBusyError);
+    await expect(pool.run(() => Promise.resolve(3))).rejects.toBeInstanceOf(HashingBusyError);
     hold.open();
     await Promise.all(jobs);
     expect(pool.saturated).toBe(false);
-    await expect(pool.run(async () => 4)).resolves.toBe(4);
+    await expect(pool.run(() => Promise.resolve(4))).resolves.toBe(4);
   });
 
   it("gives the slot back when a job fails", async () => {
     const pool = new HashPool(1, 0);
     await expect(pool.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    await expect(pool.run(async () => "next")).resolves.toBe("next");
+    await expect(pool.run(() => Promise.resolve("next"))).resolves.toBe("next");
   });
 });

@@ -1,11 +1,11 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { securityAnswers } from "@/db/schema";
 import { normaliseAnswer } from "@/lib/answers";
 import { authSecret } from "@/lib/config";
 import { HashingBusyError, hashPool } from "@/lib/hash-pool";
-import { verifyAgainstDummy, verifySecret } from "@/lib/hashing";
+import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
 import type { GateStatus } from "@/lib/lockout";
 import { QUESTION_IDS, QUESTIONS_TO_SET } from "@/lib/questions";
 import { recordAudit } from "./audit";
@@ -78,6 +78,24 @@ export async function startChallenge(loginId: string, clientAddress: string | nu
   return { status: "open", questionIds };
 }
 
+/** Answers just proved right whose stored hashes are weaker than ours or under an old pepper:
+ *  the only moment their plain text is at hand to hash again. */
+async function rehashedAnswers(
+  stored: { questionId: number; hash: string }[],
+  asked: number[],
+  given: string[],
+) {
+  const stale = asked.flatMap((questionId, i) => {
+    const answer = stored.find((a) => a.questionId === questionId);
+    return answer && needsRehash(answer.hash)
+      ? [{ questionId, answer: normaliseAnswer(given[i] ?? "") }]
+      : [];
+  });
+  return Promise.all(
+    stale.map(async ({ questionId, answer }) => ({ questionId, hash: await hashSecret(answer) })),
+  );
+}
+
 /** Answers in the order of the questions shown. The attempt is reserved before judging. */
 export async function checkAnswers(
   loginId: string,
@@ -97,8 +115,9 @@ export async function checkAnswers(
     return { status: reservation.status };
   }
   let correct: boolean;
+  let asked: number[];
   try {
-    const asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
+    asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
     // Both answers are always verified, so the work never tells which one was wrong.
     const verdicts = await Promise.all(
       [0, 1].map((i) => {
@@ -114,7 +133,14 @@ export async function checkAnswers(
     throw error;
   }
   if (correct) {
+    const rehashed = await rehashedAnswers(answers, asked, given);
     const grantToken = await db.transaction(async (tx) => {
+      for (const { questionId, hash } of rehashed) {
+        await tx
+          .update(securityAnswers)
+          .set({ answerHash: hash })
+          .where(and(eq(securityAnswers.userId, account!.id), eq(securityAnswers.questionId, questionId)));
+      }
       await recordGateCorrect(tx, gate);
       await recordAudit(tx, { action: "challenge_passed", actorUserId: account!.id, ...audit });
       return createResetGrant(tx, account!.id);

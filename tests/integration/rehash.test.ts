@@ -3,7 +3,8 @@
 import { hash } from "@node-rs/argon2";
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, users } from "@/db/schema";
+import { auditEvents, securityAnswers, users } from "@/db/schema";
+import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
 import { parseStoredHash } from "@/lib/hash-format";
@@ -71,5 +72,53 @@ describe("rehash at sign-in", () => {
     const before = await storedHashOf(lim.id);
     await signIn(LIM);
     expect(await storedHashOf(lim.id)).toBe(before);
+  });
+});
+
+describe("rehash of security answers", () => {
+  it("replaces weak answer hashes once they are proved right, and they keep working", async () => {
+    const userId = await createStudent("old_answers_kid", {
+      fullName: "Chua Mei Ling",
+      answers: { 1: "hamster", 2: "lavender", 3: "chess club" },
+    });
+    const db = await getDb();
+    for (const [questionId, answer] of [
+      [1, "hamster"],
+      [2, "lavender"],
+      [3, "chess club"],
+    ] as const) {
+      const weak = await hash(answer, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+      await db
+        .update(securityAnswers)
+        .set({ answerHash: weak })
+        .where(and(eq(securityAnswers.userId, userId), eq(securityAnswers.questionId, questionId)));
+    }
+    const answers: Record<number, string> = { 1: "Hamster", 2: "LAVENDER", 3: "chess  club" };
+    const view = await startChallenge("old_answers_kid", IP);
+    const asked = view.status === "open" ? view.questionIds : [];
+    const first = await checkAnswers(
+      "old_answers_kid",
+      asked.map((id) => answers[id]!),
+      IP,
+    );
+    expect(first.status).toBe("correct");
+
+    const rows = await db
+      .select({ questionId: securityAnswers.questionId, hash: securityAnswers.answerHash })
+      .from(securityAnswers)
+      .where(eq(securityAnswers.userId, userId));
+    for (const row of rows) {
+      const memoryCost = parseStoredHash(row.hash)?.memoryCost;
+      // The two answers proved right are rehashed; the third waits for its turn.
+      expect(memoryCost).toBe(asked.includes(row.questionId) ? 19456 : 4096);
+    }
+    const again = await startChallenge("old_answers_kid", IP);
+    const askedAgain = again.status === "open" ? again.questionIds : [];
+    const second = await checkAnswers(
+      "old_answers_kid",
+      askedAgain.map((id) => answers[id]!),
+      IP,
+    );
+    expect(second.status).toBe("correct");
   });
 });

@@ -14,10 +14,21 @@ export type Database = { db: Db; engine: "postgres" | "pglite"; close: () => Pro
 
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
 
+/** How long opening a connection may take. postgres.js 3.4.9 can leave a pooled connection that
+ *  PostgreSQL cut in the middle of a transaction unable to send its startup message (its write
+ *  scheduler is never reset): each later use of that slot waits this long and fails, about ten
+ *  times before the slot heals, and a PostgreSQL shutting down waits as long for the silent client.
+ *  The default, 30 s, made a restart take 30 s; see tests/cluster/postgres-restart.test.ts. */
+const CONNECT_TIMEOUT_SECONDS = 5;
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    onnotice: () => {},
+  });
   const db = drizzle(client, { schema });
   return { db: db as unknown as Db, engine: "postgres", close: () => client.end() };
 }

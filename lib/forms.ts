@@ -60,7 +60,10 @@ export const setupQuestionsSchema = z.object({
 });
 export const SETUP_POSITIONS = Array.from({ length: QUESTIONS_TO_SET }, (_, i) => i + 1);
 
-export const unlockSchema = z.object({ userId: z.coerce.number().int().positive() });
+/** Row ids are PostgreSQL integers: no row has a larger id, and PostgreSQL refuses to compare one. */
+export const ROW_ID_MAX = 2_147_483_647;
+
+export const unlockSchema = z.object({ userId: z.coerce.number().int().positive().max(ROW_ID_MAX) });
 
 /** The state every form action returns. Never carries back what was typed into a secret field. */
 export type FormState = {

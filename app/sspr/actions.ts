@@ -5,15 +5,13 @@ import { checkAnswers } from "@/lib/data/challenge";
 import { cancelResetGrant, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { normaliseLoginId } from "@/lib/data/users";
 import {
-  challengeSchema,
-  fieldErrorsOf,
-  formValues,
-  newPasswordSchema,
-  ssprSearchSchema,
-  type FormState,
-} from "@/lib/forms";
+  newPasswordRefusedState,
+  parseChallengeForm,
+  parseNewPasswordForm,
+  parseSsprSearchForm,
+} from "@/lib/form-handlers";
+import type { FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { policyFormState } from "@/lib/messages/policy";
 import { clientAddress } from "@/lib/request";
 import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId } from "@/lib/sspr-cookies";
 
@@ -25,8 +23,8 @@ export async function searchLoginId(state: FormState, formData: FormData): Promi
 }
 
 async function searchLoginIdNow(_state: FormState, formData: FormData): Promise<FormState> {
-  const parsed = ssprSearchSchema.safeParse(formValues(formData));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseSsprSearchForm(formData);
+  if (!parsed.ok) return parsed.state;
   await rememberLoginId(normaliseLoginId(parsed.data.loginId));
   redirect("/sspr/challenge");
 }
@@ -39,8 +37,8 @@ async function submitAnswersNow(_state: FormState, formData: FormData): Promise<
   const t = getMessages();
   const loginId = await rememberedLoginId();
   if (!loginId) redirect("/sspr/search");
-  const parsed = challengeSchema.safeParse(formValues(formData));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseChallengeForm(formData);
+  if (!parsed.ok) return parsed.state;
   const result = await checkAnswers(
     loginId,
     [parsed.data.answer1, parsed.data.answer2],
@@ -61,13 +59,10 @@ export async function resetPassword(state: FormState, formData: FormData): Promi
 }
 
 async function resetPasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
-  const t = getMessages();
-  const parsed = newPasswordSchema.safeParse(formValues(formData));
-  if (!parsed.success)
-    return { status: "error", message: t.changePassword.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseNewPasswordForm(formData);
+  if (!parsed.ok) return parsed.state;
   const result = await resetPasswordWithGrant(await heldGrant(), parsed.data, await clientAddress());
-  if (result.status === "invalidGrant") return { status: "error", message: t.sspr.grantGone };
-  if (result.status === "policy") return policyFormState(result.failure, t);
+  if (result.status !== "reset") return newPasswordRefusedState(result);
   await forgetReset();
   redirect("/sspr/done");
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, or } from "drizzle-orm";
 import { challengeStates, users } from "@/db/schema";
+import { ROW_ID_MAX } from "@/lib/forms";
 import { assertActor } from "./actor";
 import { recordAudit } from "./audit";
 import { clearGateForUser } from "./challenge-state";
@@ -52,6 +53,8 @@ export async function unlockAccount(
   clientAddress: string | null,
 ): Promise<{ fullName: string }> {
   const admin = await assertActor(actor, "admin");
+  // An id no row can have is nobody of this school (and PostgreSQL would refuse the comparison).
+  if (!Number.isInteger(userId) || userId < 1 || userId > ROW_ID_MAX) throw new ForbiddenError();
   const db = await getDb();
   const [target] = await db
     .select({ id: users.id, fullName: users.fullName })

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { challengeStates } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
@@ -16,6 +16,7 @@ import {
   type GateStatus,
 } from "@/lib/lockout";
 import { getDb } from "./db";
+import { isPossibleLoginId } from "./users";
 
 // The lockout gate's rows. Every transition runs under a row lock (SELECT … FOR UPDATE), so
 // parallel requests, on one server or many, see each other's reservations.
@@ -23,9 +24,11 @@ import { getDb } from "./db";
 export type GateKey = { key: string; userId: number | null };
 
 export function gateKeyFor(account: { id: number } | undefined, normalisedLoginId: string): GateKey {
-  return account
-    ? { key: `u:${account.id}`, userId: account.id }
-    : { key: `id:${normalisedLoginId}`, userId: null };
+  if (account) return { key: `u:${account.id}`, userId: account.id };
+  // A Login ID no account can have still meets a gate (the same pages and work), keyed by its hash.
+  return isPossibleLoginId(normalisedLoginId)
+    ? { key: `id:${normalisedLoginId}`, userId: null }
+    : { key: `id#${createHash("sha256").update(normalisedLoginId).digest("hex")}`, userId: null };
 }
 
 function toGate(row: typeof challengeStates.$inferSelect | undefined, now = new Date()): GateState {

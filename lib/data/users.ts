@@ -2,6 +2,7 @@ import "server-only";
 import { eq, or } from "drizzle-orm";
 import { schools, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
+import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms";
 import type { PasswordContext } from "@/lib/password-policy";
 import { getDb } from "./db";
 
@@ -22,6 +23,14 @@ export function normaliseLoginId(loginId: string): string {
   return loginId.normalize("NFKC").trim().toLowerCase();
 }
 
+/** Whether a normalised Login ID could belong to an account. A hand-made cookie can carry any
+ *  text: NUL or a lone surrogate (which PostgreSQL's text refuses), more than an index holds. */
+export function isPossibleLoginId(normalised: string): boolean {
+  // Characters (code points), as the form counts them; the first test spares counting a megabyte.
+  const fits = normalised.length <= 2 * LOGIN_ID_MAX_LENGTH && [...normalised].length <= LOGIN_ID_MAX_LENGTH;
+  return normalised.length > 0 && fits && normalised.isWellFormed() && !/\p{Cc}/u.test(normalised);
+}
+
 const sessionColumns = {
   id: users.id,
   role: users.role,
@@ -38,7 +47,7 @@ const sessionColumns = {
 /** A login ID is the username or the student e-mail, case-insensitive. Internal: has the hash. */
 export async function findAccountByLoginId(db: Executor, loginId: string) {
   const key = normaliseLoginId(loginId);
-  if (!key) return undefined;
+  if (!isPossibleLoginId(key)) return undefined;
   const [row] = await db
     .select({ ...sessionColumns, passwordHash: users.passwordHash })
     .from(users)

@@ -34,18 +34,10 @@ test("every page is sent uncached, with a per-request CSP nonce and the safety h
 
 /** Posts the no-JavaScript Log In form as a hand-made request, with the given headers. */
 async function submitLoginWith(page: Page, headers: Record<string, string>) {
-  await new LoginPage(page).open();
-  const fields = await page
-    .locator("form input")
-    .evaluateAll((inputs) =>
-      inputs.map((input): [string, string] => [
-        (input as HTMLInputElement).name,
-        (input as HTMLInputElement).value,
-      ]),
-    );
-  const multipart = Object.fromEntries(fields);
-  multipart.loginId = "lim_wei_jie";
-  multipart.password = "Green-Paper-Boat-5";
+  const multipart = await new LoginPage(page).formFields({
+    loginId: "lim_wei_jie",
+    password: "Green-Paper-Boat-5",
+  });
   const response = await page.request.post("/login", { multipart, headers, maxRedirects: 0 });
   return response.status();
 }

@@ -7,16 +7,10 @@ test.use({ javaScriptEnabled: false });
 test("too many sign-ins from one address get a 429 with Retry-After and a friendly page", async ({
   page,
 }) => {
-  await new LoginPage(page).open();
-  const fields = await page
-    .locator("form input")
-    .evaluateAll((inputs) =>
-      inputs.map((input): [string, string] => [
-        (input as HTMLInputElement).name,
-        (input as HTMLInputElement).value,
-      ]),
-    );
-  const multipart = { ...Object.fromEntries(fields), loginId: "lim_wei_jie", password: "Not-His-Password-1" };
+  const multipart = await new LoginPage(page).formFields({
+    loginId: "lim_wei_jie",
+    password: "Not-His-Password-1",
+  });
   const post = (address: string) =>
     page.request.post("/login", {
       multipart,

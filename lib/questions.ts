@@ -15,7 +15,6 @@ export const SECURITY_QUESTIONS = [
   { id: 8, text: "What is your favourite book?", words: ["book"] },
 ] as const;
 
-export type QuestionId = (typeof SECURITY_QUESTIONS)[number]["id"];
 export const QUESTION_IDS: readonly number[] = SECURITY_QUESTIONS.map((q) => q.id);
 export const QUESTIONS_TO_SET = 3;
 export const QUESTIONS_TO_ASK = 2;

@@ -7,7 +7,7 @@ import { authSecret } from "@/lib/config";
 import { HashingBusyError, hashPool } from "@/lib/hash-pool";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
 import type { GateStatus } from "@/lib/lockout";
-import { QUESTION_IDS, QUESTIONS_TO_SET } from "@/lib/questions";
+import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/questions";
 import { recordAudit } from "./audit";
 import {
   drawQuestions,
@@ -110,7 +110,9 @@ export async function checkAnswers(
   const reservation = await reserveGateAttempt(gate);
   if (!reservation.reserved) {
     // A locked gate answers after the same work as an open one: its timing tells nothing.
-    await Promise.all(given.slice(0, 2).map((answer) => verifyAgainstDummy(normaliseAnswer(answer))));
+    await Promise.all(
+      given.slice(0, QUESTIONS_TO_ASK).map((answer) => verifyAgainstDummy(normaliseAnswer(answer))),
+    );
     await recordAudit(db, { action: "challenge_refused", ...audit });
     return { status: reservation.status };
   }
@@ -120,13 +122,13 @@ export async function checkAnswers(
     asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
     // Both answers are always verified, so the work never tells which one was wrong.
     const verdicts = await Promise.all(
-      [0, 1].map((i) => {
+      Array.from({ length: QUESTIONS_TO_ASK }, (_, i) => {
         const stored = answers.find((a) => a.questionId === asked[i]);
         const answer = normaliseAnswer(given[i] ?? "");
         return stored ? verifySecret(stored.hash, answer) : verifyAgainstDummy(answer);
       }),
     );
-    correct = enrolled && asked.length === 2 && verdicts.every(Boolean);
+    correct = enrolled && asked.length === QUESTIONS_TO_ASK && verdicts.every(Boolean);
   } catch (error) {
     // A reserved attempt that cannot be judged still counts as wrong.
     await recordGateWrong(gate);

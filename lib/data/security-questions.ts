@@ -27,11 +27,15 @@ export type SaveAnswersResult =
 /** Which questions the person has set up (never the answers). */
 export async function questionsSetUp(actor: Pick<SessionUser, "id" | "sessionVersion">): Promise<number[]> {
   const user = await assertActor(actor);
+  return questionIdsOf(user.id);
+}
+
+async function questionIdsOf(userId: number): Promise<number[]> {
   const db = await getDb();
   const rows = await db
     .select({ questionId: securityAnswers.questionId })
     .from(securityAnswers)
-    .where(eq(securityAnswers.userId, user.id))
+    .where(eq(securityAnswers.userId, userId))
     .orderBy(asc(securityAnswers.position));
   return rows.map((row) => row.questionId);
 }
@@ -49,7 +53,7 @@ export async function saveSecurityAnswers(
   if (Object.keys(problems).length > 0) return { status: "invalid", problems };
 
   const db = await getDb();
-  const replacing = (await questionsSetUp(actor)).length > 0;
+  const replacing = (await questionIdsOf(user.id)).length > 0;
   if (replacing) {
     if (!input.currentPassword) return { status: "currentPasswordRequired" };
     const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));

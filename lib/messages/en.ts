@@ -115,8 +115,6 @@ export const en = {
   },
   locked: {
     heading: "Account locked",
-    temporary:
-      "This account is locked because of too many wrong attempts. You can try again in 15 minutes, or ask the school to unlock it.",
     temporaryMinutes: (minutes: number) =>
       `This account is locked because of too many wrong attempts. You can try again in ${minutes} minutes, or ask the school to unlock it.`,
     account: "This account is locked because of too many wrong attempts.",

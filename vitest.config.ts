@@ -46,6 +46,9 @@ const integration = (engine: "pglite" | "postgres") => ({
 });
 export default defineConfig({
   test: {
+    // Files are independent (each has its own database): both cores, not vitest's default of one
+    // fewer than the CPU count.
+    maxWorkers: 2,
     projects: [
       { resolve: shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env } },
       integration("pglite"),

@@ -14,11 +14,12 @@ export type Database = { db: Db; engine: "postgres" | "pglite"; close: () => Pro
 
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
 
-/** How long opening a connection may take. postgres.js 3.4.9 can leave a pooled connection that
- *  PostgreSQL cut in the middle of a transaction unable to send its startup message (its write
- *  scheduler is never reset): each later use of that slot waits this long and fails, about ten
- *  times before the slot heals, and a PostgreSQL shutting down waits as long for the silent client.
- *  The default, 30 s, made a restart take 30 s; see tests/cluster/postgres-restart.test.ts. */
+/** How long opening a connection may take (the default is 30 s). postgres.js 3.4.9 left a pooled
+ *  connection that PostgreSQL cut mid-transaction unable to send its startup message (its write
+ *  scheduler outlived the socket): each use of the slot waited this long and failed, or threw an
+ *  uncaught TypeError. patches/postgres+3.4.9.patch (applied by `postinstall`) fixes the driver;
+ *  tests/cluster/postgres-restart.test.ts fails without it. A short timeout still bounds what a
+ *  sign-in waits while PostgreSQL restarts. */
 const CONNECT_TIMEOUT_SECONDS = 5;
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {

@@ -165,3 +165,45 @@ export const rateLimits = pgTable(
     index("rate_limits_window_idx").on(t.windowStart),
   ],
 );
+
+/** The transactional outbox of e-mail notices: written in the same transaction as the change it
+ *  reports, delivered by the worker in lib/mail. Never a password, an answer or a reset link. */
+export const notices = pgTable(
+  "notices",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** The student it concerns; kept (as null) if the account is deleted, so it is still sent. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id),
+    kind: text("kind", {
+      enum: ["password_changed", "reset_path_locked", "account_locked", "questions_set"],
+    }).notNull(),
+    recipientRole: text("recipient_role", { enum: ["student", "guardian", "school"] }).notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    /** The same on every try, so a receiver can drop a duplicate sent after a crash. */
+    messageId: text("message_id").notNull().unique(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    /** Tries started so far; also the claim's fencing token (see lib/mail/outbox-store.ts). */
+    attempts: integer("attempts").notNull().default(0),
+    /** When a pending row is due, or when a claimed row's lease runs out. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    /** A short code of the last failure (never a message text, an address or a secret). */
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("notices_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index("notices_user_idx").on(t.userId, t.createdAt),
+    index("notices_school_status_idx").on(t.schoolId, t.status, t.createdAt),
+  ],
+);

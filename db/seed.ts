@@ -52,6 +52,15 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
         mustChangePassword: true,
       },
       {
+        role: "student",
+        loginId: "priya_nair",
+        fullName: "Priya Nair",
+        password: "Rainbow-Pencil-31",
+        email: "priya_nair@students.clementi-ps.example",
+        guardianEmail: "nair.family@parents.example",
+        className: "P2 Harmony",
+      },
+      {
         role: "admin",
         loginId: "clementi_admin",
         fullName: "Clementi MIMS Administrator",

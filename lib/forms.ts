@@ -63,6 +63,7 @@ export const SETUP_POSITIONS = Array.from({ length: QUESTIONS_TO_SET }, (_, i) =
 /** Row ids are PostgreSQL integers: no row has a larger id, and PostgreSQL refuses to compare one. */
 export const ROW_ID_MAX = 2_147_483_647;
 
+/** A form that acts on one student: unlock, reset password. */
 export const unlockSchema = z.object({ userId: z.coerce.number().int().positive().max(ROW_ID_MAX) });
 
 /** The state every form action returns. Never carries back what was typed into a secret field. */
@@ -72,6 +73,9 @@ export type FormState = {
   fieldErrors?: Record<string, string>;
   /** Non-secret values to put back into the form after a server-side error. */
   values?: Record<string, string>;
+  /** A secret the server made for the reader to see once (an administrator's temporary
+   *  password for a student): shown by the page that asked for it, kept nowhere. */
+  generated?: string;
 };
 
 export const IDLE: FormState = { status: "idle" };

@@ -1,25 +1,71 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/guards";
-import { unlockAccount } from "@/lib/data/admin";
+import type { SessionUser } from "@/lib/data/users";
+import type { ClientInput } from "@/lib/mail/client-info";
+import {
+  clearSecurityQuestions,
+  resetStudentPassword,
+  setStudentEnabled,
+  unlockAccount,
+  type AdminReset,
+} from "@/lib/data/admin";
 import { ForbiddenError } from "@/lib/data/errors";
 import { parseUnlockForm, unlockRefusedState } from "@/lib/form-handlers";
 import type { FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientAddress } from "@/lib/request";
+import { clientInfo } from "@/lib/request";
 
 export async function unlock(_state: FormState, formData: FormData): Promise<FormState> {
   // The action checks its caller itself: a page's guard does not protect its actions.
+  return onStudent(formData, unlockAccount, said(getMessages().admin.unlocked));
+}
+
+export async function resetPassword(_state: FormState, formData: FormData): Promise<FormState> {
+  return onStudent(formData, resetStudentPassword, (reset: AdminReset) => ({
+    status: "success",
+    message: getMessages().admin.resetDone(reset.fullName),
+    generated: reset.temporaryPassword,
+  }));
+}
+
+/** An action on one student: the caller is checked here and again in the data function, and
+ *  another school's student gets the same words as a made-up id. */
+async function onStudent<R extends { fullName: string }>(
+  formData: FormData,
+  act: (admin: SessionUser, userId: number, client: ClientInput) => Promise<R>,
+  done: (result: R) => FormState,
+): Promise<FormState> {
   const admin = await requireAdmin();
   const parsed = parseUnlockForm(formData);
   if (!parsed.ok) return parsed.state;
-  let unlocked: { fullName: string };
+  let result: R;
   try {
-    unlocked = await unlockAccount(admin, parsed.data.userId, await clientAddress());
+    result = await act(admin, parsed.data.userId, await clientInfo());
   } catch (error) {
     if (error instanceof ForbiddenError) return unlockRefusedState();
     throw error;
   }
-  revalidatePath("/admin");
-  return { status: "success", message: getMessages().admin.unlocked(unlocked.fullName) };
+  // Every page under /admin shows it: the list, the student's own page.
+  revalidatePath("/admin", "layout");
+  return done(result);
+}
+
+const said = (words: (name: string) => string) => (result: { fullName: string }) => ({
+  status: "success" as const,
+  message: words(result.fullName),
+});
+
+export async function clearQuestions(_state: FormState, formData: FormData): Promise<FormState> {
+  return onStudent(formData, clearSecurityQuestions, said(getMessages().admin.cleared));
+}
+
+export async function disableAccount(_state: FormState, formData: FormData): Promise<FormState> {
+  const t = getMessages().admin;
+  return onStudent(formData, (a, id, ip) => setStudentEnabled(a, id, false, ip), said(t.disabledDone));
+}
+
+export async function enableAccount(_state: FormState, formData: FormData): Promise<FormState> {
+  const t = getMessages().admin;
+  return onStudent(formData, (a, id, ip) => setStudentEnabled(a, id, true, ip), said(t.enabledDone));
 }

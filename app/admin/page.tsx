@@ -2,8 +2,27 @@ import { Card } from "@/app/components/card";
 import { TopNav } from "@/app/components/top-nav";
 import { currentUser, requireAdmin } from "@/lib/auth/guards";
 import { listLockedAccounts } from "@/lib/data/admin";
+import { findStudents, SEARCH_MAX_LENGTH, STUDENT_FILTERS, type StudentFilter } from "@/lib/data/students";
 import { getMessages } from "@/lib/messages";
+import { activityLast30Days, questionCoverageByClass } from "@/lib/data/dashboard";
+import { listFailedNotices } from "@/lib/data/notices";
+import { NoticeList } from "@/app/components/notice-list";
+import { ActivityChart, QuestionCoverage } from "./dashboard";
+import { FindStudents } from "./find-students";
 import { LockedAccounts } from "./locked-accounts";
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+
+/** The search in the address: anything odd there means "no words, every student, page 1". */
+function searchOf(query: Query) {
+  const filter = one(query.filter);
+  return {
+    query: one(query.q).slice(0, SEARCH_MAX_LENGTH),
+    filter: (STUDENT_FILTERS as readonly string[]).includes(filter) ? (filter as StudentFilter) : "all",
+    page: Math.min(Math.max(1, Number.parseInt(one(query.page), 10) || 1), 100_000),
+  };
+}
 
 /** Only an administrator learns the page's name: anyone else gets the plain 404. */
 export async function generateMetadata() {
@@ -11,10 +30,14 @@ export async function generateMetadata() {
   return user?.role === "admin" ? { title: getMessages().admin.heading } : {};
 }
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Query> }) {
   const admin = await requireAdmin();
   const t = getMessages();
   const locked = await listLockedAccounts(admin);
+  const search = searchOf(await searchParams);
+  const found = await findStudents(admin, search);
+  const [coverage, activity] = [await questionCoverageByClass(admin), await activityLast30Days(admin)];
+  const failed = await listFailedNotices(admin);
   const time = new Intl.DateTimeFormat("en-SG", {
     timeStyle: "short",
     dateStyle: "medium",
@@ -29,10 +52,22 @@ export default async function AdminPage() {
   }));
   return (
     <>
-      <TopNav links={[{ href: "/change-password", label: t.portal.changePassword }]} name={admin.fullName} />
+      <TopNav
+        links={[
+          { href: "/admin/audit", label: t.admin.audit.link },
+          { href: "/change-password", label: t.portal.changePassword },
+        ]}
+        name={admin.fullName}
+      />
       <Card title={admin.schoolName} heading={t.admin.heading}>
         <h2 className="text-xl font-bold">{t.admin.lockedHeading}</h2>
         <LockedAccounts rows={rows} />
+        <FindStudents search={search} found={found} />
+        <QuestionCoverage classes={coverage} />
+        <ActivityChart days={activity} />
+        {failed.length > 0 && (
+          <NoticeList notices={failed} heading={t.notices.failedHeading} empty={t.notices.noneFailed} />
+        )}
       </Card>
     </>
   );

@@ -55,3 +55,32 @@ export function FormMessage({ state }: { state: { status: string; message?: stri
     </div>
   );
 }
+
+type SelectFieldProps = {
+  name: string;
+  label: string;
+  options: { value: string | number; label: string }[];
+} & React.SelectHTMLAttributes<HTMLSelectElement>;
+
+/** A labelled drop-down, for the forms that need no error next to it (GET forms). */
+export function SelectField({ name, label, options, ...select }: SelectFieldProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block font-semibold">
+        {label}
+      </label>
+      <select
+        id={name}
+        name={name}
+        className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-lg"
+        {...select}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -12,7 +12,7 @@ import {
 } from "@/lib/form-handlers";
 import type { FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientAddress } from "@/lib/request";
+import { clientAddress, clientInfo } from "@/lib/request";
 import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId } from "@/lib/sspr-cookies";
 
 // The reset path is for signed-out visitors: what authorises each step is the Login ID's
@@ -39,11 +39,7 @@ async function submitAnswersNow(_state: FormState, formData: FormData): Promise<
   if (!loginId) redirect("/sspr/search");
   const parsed = parseChallengeForm(formData);
   if (!parsed.ok) return parsed.state;
-  const result = await checkAnswers(
-    loginId,
-    [parsed.data.answer1, parsed.data.answer2],
-    await clientAddress(),
-  );
+  const result = await checkAnswers(loginId, [parsed.data.answer1, parsed.data.answer2], await clientInfo());
   if (result.status === "correct") {
     await keepGrant(result.grantToken);
     redirect("/sspr/change");
@@ -61,7 +57,7 @@ export async function resetPassword(state: FormState, formData: FormData): Promi
 async function resetPasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseNewPasswordForm(formData);
   if (!parsed.ok) return parsed.state;
-  const result = await resetPasswordWithGrant(await heldGrant(), parsed.data, await clientAddress());
+  const result = await resetPasswordWithGrant(await heldGrant(), parsed.data, await clientInfo());
   if (result.status !== "reset") return newPasswordRefusedState(result);
   await forgetReset();
   redirect("/sspr/done");

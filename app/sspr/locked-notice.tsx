@@ -1,3 +1,4 @@
+import { SelectField } from "@/app/components/field";
 import { config } from "@/lib/config";
 import type { SchoolContact } from "@/lib/data/schools";
 import { getMessages } from "@/lib/messages";
@@ -17,22 +18,15 @@ export function LockedNotice({ kind, contacts, schoolId }: Props) {
       <p>{t.ask}</p>
       {contacts.length > 1 && (
         <form method="get" action="/sspr/challenge" className="space-y-2">
-          <label htmlFor="school" className="block font-semibold">
-            {t.pickSchool}
-          </label>
-          <select
-            id="school"
+          <SelectField
             name="school"
+            label={t.pickSchool}
             defaultValue={chosen?.id ?? ""}
-            className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3"
-          >
-            <option value="">{t.school}</option>
-            {contacts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+            options={[
+              { value: "", label: t.school },
+              ...contacts.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
           <button
             type="submit"
             className="rounded-lg border-2 border-brand px-4 py-2 font-semibold text-brand"

@@ -1,12 +1,18 @@
 import "server-only";
-import { and, asc, eq, gt, or } from "drizzle-orm";
-import { challengeStates, users } from "@/db/schema";
+import { and, asc, eq, gt, or, sql } from "drizzle-orm";
+import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
 import { ROW_ID_MAX } from "@/lib/forms";
+import { screenPassword } from "@/lib/password-screen";
+import { temporaryPasswordFor } from "@/lib/temporary-password";
 import { assertActor } from "./actor";
-import { recordAudit } from "./audit";
-import { clearGateForUser } from "./challenge-state";
+import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import { recordAudit, type AuditAction } from "./audit";
+import { clearDrawnQuestions, clearGateForUser } from "./challenge-state";
+import type { Tx } from "@/db/client";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
+import { queuePasswordChangedNotices } from "./notices";
+import { hashNewPassword } from "./passwords";
 import type { SessionUser } from "./users";
 
 type Actor = Pick<SessionUser, "id" | "sessionVersion">;
@@ -46,30 +52,118 @@ export async function listLockedAccounts(actor: Actor, now = new Date()): Promis
   return rows.map(({ accountLocked, ...row }) => ({ ...row, lock: accountLocked ? "account" : "temporary" }));
 }
 
-/** Clears the gate of one of the administrator's own students; returns whom it unlocked. */
-export async function unlockAccount(
-  actor: Actor,
-  userId: number,
-  clientAddress: string | null,
-): Promise<{ fullName: string }> {
+/** The administrator (checked) and one of their own school's students, or ForbiddenError: another
+ *  school's student, an administrator and an id no row can have all get the same refusal. */
+async function studentOf(actor: Actor, userId: number) {
   const admin = await assertActor(actor, "admin");
   // An id no row can have is nobody of this school (and PostgreSQL would refuse the comparison).
   if (!Number.isInteger(userId) || userId < 1 || userId > ROW_ID_MAX) throw new ForbiddenError();
   const db = await getDb();
   const [target] = await db
-    .select({ id: users.id, fullName: users.fullName })
+    .select({
+      id: users.id,
+      loginId: users.loginId,
+      email: users.email,
+      fullName: users.fullName,
+      schoolName: schools.name,
+    })
     .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(and(eq(users.id, userId), eq(users.schoolId, admin.schoolId), eq(users.role, "student")));
   if (!target) throw new ForbiddenError();
+  return { admin, target };
+}
+
+/** The change and its audit row, in one transaction. */
+async function recordedChange(
+  { admin, target }: Awaited<ReturnType<typeof studentOf>>,
+  action: AuditAction,
+  client: ClientInput,
+  change: (tx: Tx) => Promise<unknown>,
+): Promise<void> {
+  const db = await getDb();
   await db.transaction(async (tx) => {
-    await clearGateForUser(tx, target.id);
+    await change(tx);
     await recordAudit(tx, {
-      action: "account_unlocked",
+      action,
       actorUserId: admin.id,
       targetUserId: target.id,
       schoolId: admin.schoolId,
-      clientAddress,
+      clientAddress: clientAddressOf(client),
     });
+  });
+}
+
+/** Clears the gate of one of the administrator's own students; returns whom it unlocked. */
+export async function unlockAccount(
+  actor: Actor,
+  userId: number,
+  client: ClientInput,
+): Promise<{ fullName: string }> {
+  const acting = await studentOf(actor, userId);
+  await recordedChange(acting, "account_unlocked", client, (tx) => clearGateForUser(tx, acting.target.id));
+  return { fullName: acting.target.fullName };
+}
+
+export type AdminReset = { fullName: string; loginId: string; temporaryPassword: string };
+
+/** One of the administrator's own students gets a temporary password (returned once, to be
+ *  shown once, stored only as its hash) that must be changed at the next sign-in. Every session
+ *  of the student ends: the session version moves and their server-side sessions are deleted. */
+export async function resetStudentPassword(
+  actor: Actor,
+  userId: number,
+  client: ClientInput,
+): Promise<AdminReset> {
+  const acting = await studentOf(actor, userId);
+  const { target } = acting;
+  let temporaryPassword = temporaryPasswordFor(target);
+  while (await screenPassword(temporaryPassword, target)) temporaryPassword = temporaryPasswordFor(target);
+  const passwordHash = await hashNewPassword(temporaryPassword);
+  await recordedChange(acting, "password_reset_by_admin", client, async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, target.id));
+    await tx.delete(sessions).where(eq(sessions.userId, target.id));
+    await queuePasswordChangedNotices(tx, { userId: target.id, how: "admin", client });
+  });
+  return { fullName: target.fullName, loginId: target.loginId, temporaryPassword };
+}
+
+/** The student's security questions are gone: they set up new ones at their next sign-in, and
+ *  until then Forgot Password? cannot reset the password (it asks decoy questions, as for anyone
+ *  without questions). For a student who forgot the answers, or whose answers someone learnt. */
+export async function clearSecurityQuestions(
+  actor: Actor,
+  userId: number,
+  client: ClientInput,
+): Promise<{ fullName: string }> {
+  const acting = await studentOf(actor, userId);
+  const { target } = acting;
+  await recordedChange(acting, "questions_cleared", client, async (tx) => {
+    await tx.delete(securityAnswers).where(eq(securityAnswers.userId, target.id));
+    await clearDrawnQuestions(tx, target.id);
+  });
+  return { fullName: target.fullName };
+}
+
+/** A disabled student cannot sign in or reset the password, and every session ends at once. */
+export async function setStudentEnabled(
+  actor: Actor,
+  userId: number,
+  enabled: boolean,
+  client: ClientInput,
+): Promise<{ fullName: string }> {
+  const acting = await studentOf(actor, userId);
+  const { target } = acting;
+  await recordedChange(acting, enabled ? "account_enabled" : "account_disabled", client, async (tx) => {
+    const disabled = { status: "disabled" as const, sessionVersion: sql`${users.sessionVersion} + 1` };
+    await tx
+      .update(users)
+      .set(enabled ? { status: "active" } : disabled)
+      .where(eq(users.id, target.id));
+    if (!enabled) await tx.delete(sessions).where(eq(sessions.userId, target.id));
   });
   return { fullName: target.fullName };
 }

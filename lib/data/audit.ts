@@ -16,7 +16,11 @@ export type AuditAction =
   | "account_locked"
   | "password_reset"
   | "reset_cancelled"
-  | "account_unlocked";
+  | "account_unlocked"
+  | "password_reset_by_admin"
+  | "questions_cleared"
+  | "account_disabled"
+  | "account_enabled";
 
 export type AuditEvent = {
   action: AuditAction;

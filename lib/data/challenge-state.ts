@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { challengeStates } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
 import { config } from "@/lib/config";
+import type { ClientInput } from "@/lib/mail/client-info";
 import {
   OPEN_GATE,
   clearGate,
@@ -16,6 +17,7 @@ import {
   type GateStatus,
 } from "@/lib/lockout";
 import { getDb } from "./db";
+import { queueLockNotices } from "./notices";
 import { isPossibleLoginId } from "./users";
 
 // The lockout gate's rows. Every transition runs under a row lock (SELECT … FOR UPDATE), so
@@ -56,9 +58,24 @@ async function lockRow(tx: Tx, gate: GateKey) {
 async function lockGate(tx: Tx, gate: GateKey, now: Date): Promise<GateState> {
   const row = await lockRow(tx, gate);
   const state = toGate(row, now);
-  if (state.attempts !== row.attempts || state.lockCount !== row.lockCount)
+  if (state.attempts !== row.attempts || state.lockCount !== row.lockCount) {
     await writeGate(tx, gate.key, state);
+    // A stale run settled as wrong can lock: the family hears of it (from an unknown device).
+    await noticeNewLock(tx, gate, gateStatus(state, now), state, null);
+  }
   return state;
+}
+
+/** The notices of a lock, in the transaction that locks. Unknown login IDs have no one to tell. */
+async function noticeNewLock(
+  tx: Tx,
+  gate: GateKey,
+  status: GateStatus,
+  state: GateState,
+  client: ClientInput,
+): Promise<void> {
+  if (status === "open" || gate.userId === null) return;
+  await queueLockNotices(tx, { userId: gate.userId, lock: status, lockedUntil: state.lockedUntil, client });
 }
 
 async function writeGate(
@@ -98,14 +115,21 @@ export async function reserveGateAttempt(
   });
 }
 
-/** Returns the lock this wrong answer caused, if any. */
-export async function recordGateWrong(gate: GateKey, now = new Date()): Promise<GateStatus> {
+/** Returns the lock this wrong answer caused, if any; a lock's notices go in its transaction. */
+export async function recordGateWrong(
+  gate: GateKey,
+  client: ClientInput = null,
+  now = new Date(),
+): Promise<GateStatus> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const before = await lockGate(tx, gate, now);
     const after = recordWrongAnswer(before, now, config.lockout);
-    if (after !== before) await writeGate(tx, gate.key, after);
-    return after === before ? "open" : gateStatus(after, now);
+    if (after === before) return "open";
+    await writeGate(tx, gate.key, after);
+    const lockedNow = gateStatus(after, now);
+    await noticeNewLock(tx, gate, lockedNow, after, client);
+    return lockedNow;
   });
 }
 

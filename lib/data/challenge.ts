@@ -7,6 +7,7 @@ import { authSecret } from "@/lib/config";
 import { HashingBusyError, hashPool } from "@/lib/hash-pool";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
 import type { GateStatus } from "@/lib/lockout";
+import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/questions";
 import { recordAudit } from "./audit";
 import {
@@ -100,10 +101,11 @@ async function rehashedAnswers(
 export async function checkAnswers(
   loginId: string,
   given: string[],
-  clientAddress: string | null,
+  client: ClientInput,
 ): Promise<CheckResult> {
   const { normalised, account, answers, enrolled, gate } = await resolve(loginId);
   const db = await getDb();
+  const clientAddress = clientAddressOf(client);
   const audit = { targetUserId: account?.id ?? null, schoolId: account?.schoolId ?? null, clientAddress };
   // No attempt is taken when its answers could not be judged now.
   if (hashPool().saturated) throw new HashingBusyError();
@@ -131,7 +133,7 @@ export async function checkAnswers(
     correct = enrolled && asked.length === QUESTIONS_TO_ASK && verdicts.every(Boolean);
   } catch (error) {
     // A reserved attempt that cannot be judged still counts as wrong.
-    await recordGateWrong(gate);
+    await recordGateWrong(gate, client);
     throw error;
   }
   if (correct) {
@@ -149,7 +151,7 @@ export async function checkAnswers(
     });
     return { status: "correct", grantToken };
   }
-  const lockedNow = await recordGateWrong(gate);
+  const lockedNow = await recordGateWrong(gate, client);
   await recordAudit(db, { action: "challenge_failed", ...audit });
   if (lockedNow !== "open") {
     await recordAudit(db, {

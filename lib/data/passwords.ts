@@ -3,11 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { hashSecret, verifySecret } from "@/lib/hashing";
+import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { firstFailure, normalisePassword } from "@/lib/password-policy";
 import { screenPassword, type PasswordFailure } from "@/lib/password-screen";
 import { assertActor } from "./actor";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
+import { queuePasswordChangedNotices } from "./notices";
 import { isRecentPassword, recordPasswordHistory } from "./password-history";
 import { passwordContextOf, type SessionUser } from "./users";
 
@@ -63,7 +65,7 @@ async function currentHash(userId: number): Promise<string> {
 export async function changeOwnPassword(
   actor: Pick<SessionUser, "id" | "sessionVersion">,
   input: NewPasswordInput & { currentPassword: string },
-  clientAddress: string | null,
+  client: ClientInput,
 ): Promise<ChangePasswordResult> {
   const user = await assertActor(actor);
   if (!(await verifySecret(await currentHash(user.id), normalisePassword(input.currentPassword)))) {
@@ -80,8 +82,9 @@ export async function changeOwnPassword(
       actorUserId: user.id,
       targetUserId: user.id,
       schoolId: user.schoolId,
-      clientAddress,
+      clientAddress: clientAddressOf(client),
     });
+    await queuePasswordChangedNotices(tx, { userId: user.id, how: "signed_in", client });
   });
   return { status: "changed" };
 }

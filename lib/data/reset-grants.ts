@@ -4,10 +4,12 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { resetGrants, schools, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { config } from "@/lib/config";
+import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import type { PasswordFailure } from "@/lib/password-screen";
 import { recordAudit } from "./audit";
 import { clearGateForUser } from "./challenge-state";
 import { getDb } from "./db";
+import { queuePasswordChangedNotices } from "./notices";
 import { checkNewPassword, hashNewPassword, writeNewPassword, type NewPasswordInput } from "./passwords";
 
 // A reset grant: what correct answers earn. 256 random bits, stored only as a hash, single
@@ -59,11 +61,12 @@ export type ResetResult =
 
 class GrantGone extends Error {}
 
-/** One transaction: grant used, new hash, history, gate cleared, sessions ended, audit row. */
+/** One transaction: grant used, new hash, history, gate cleared, sessions ended, audit row, and
+ *  the notices to the student and the guardian. */
 export async function resetPasswordWithGrant(
   token: string | undefined,
   input: NewPasswordInput,
-  clientAddress: string | null,
+  client: ClientInput,
 ): Promise<ResetResult> {
   const holder = await grantHolder(token);
   if (!holder || !token) return { status: "invalidGrant" };
@@ -92,9 +95,10 @@ export async function resetPasswordWithGrant(
         actorUserId: holder.userId,
         targetUserId: holder.userId,
         schoolId: holder.schoolId,
-        clientAddress,
+        clientAddress: clientAddressOf(client),
         detail: { via: "security_questions" },
       });
+      await queuePasswordChangedNotices(tx, { userId: holder.userId, how: "self_service", client });
     });
   } catch (error) {
     if (error instanceof GrantGone) return { status: "invalidGrant" };

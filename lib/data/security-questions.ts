@@ -3,12 +3,14 @@ import { asc, eq } from "drizzle-orm";
 import { securityAnswers, users } from "@/db/schema";
 import { normaliseAnswer, validateAnswerSet, type AnswerSetProblems } from "@/lib/answers";
 import { hashSecret, verifySecret } from "@/lib/hashing";
+import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { normalisePassword } from "@/lib/password-policy";
 import { QUESTIONS_TO_SET } from "@/lib/questions";
 import { assertActor } from "./actor";
 import { recordAudit } from "./audit";
 import { clearDrawnQuestions } from "./challenge-state";
 import { getDb } from "./db";
+import { queueQuestionsSetNotices } from "./notices";
 import { passwordContextOf, type SessionUser } from "./users";
 
 export type SaveAnswersInput = {
@@ -43,7 +45,7 @@ async function questionIdsOf(userId: number): Promise<number[]> {
 export async function saveSecurityAnswers(
   actor: Pick<SessionUser, "id" | "sessionVersion">,
   input: SaveAnswersInput,
-  clientAddress: string | null,
+  client: ClientInput,
 ): Promise<SaveAnswersResult> {
   const user = await assertActor(actor);
   // Exactly the three slots the validation checks are stored; anything beyond them never is.
@@ -78,9 +80,10 @@ export async function saveSecurityAnswers(
       actorUserId: user.id,
       targetUserId: user.id,
       schoolId: user.schoolId,
-      clientAddress,
+      clientAddress: clientAddressOf(client),
       detail: { replaced: replacing },
     });
+    await queueQuestionsSetNotices(tx, { userId: user.id, replaced: replacing, client });
   });
   return { status: "saved" };
 }

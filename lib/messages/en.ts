@@ -138,6 +138,109 @@ export const en = {
     unlockFor: (name: string) => `Unlock ${name}`,
     unlocked: (name: string) => `${name} is unlocked. They can use Forgot Password? again.`,
     notAllowed: "You cannot do that.",
+    findHeading: "Find students",
+    search: "Name, Login ID, class or e-mail",
+    searchHint: "Leave empty to list every student.",
+    show: "Show",
+    filters: {
+      all: "All students",
+      locked: "Locked",
+      noQuestions: "Security questions not set up",
+      mustChange: "Must change password",
+    },
+    searchButton: "Search",
+    found: (total: number) => (total === 1 ? "1 student found." : `${total} students found.`),
+    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    previous: "Previous page",
+    next: "Next page",
+    backToList: "Back to School administration",
+    status: "Account",
+    active: "Active",
+    disabled: "Disabled",
+    email: "Student e-mail",
+    guardianEmail: "Guardian e-mail",
+    lastSignIn: "Last sign-in",
+    never: "Never",
+    mustChange: "Must change password",
+    yes: "Yes",
+    no: "No",
+    questions: "Security questions",
+    questionsNotSetUp: "Not set up",
+    notLocked: "Not locked",
+    resetHeading: "Reset password",
+    resetHint:
+      "The student gets a temporary password and must choose a new one at the next sign-in. Every device they are signed in on is signed out.",
+    resetButton: "Reset password",
+    resetDone: (name: string) => `The password of ${name} is reset. Give them this temporary password:`,
+    resetOnce: "Write it down now: it will not be shown again.",
+    temporaryPassword: "Temporary password",
+    clearHeading: "Clear security questions",
+    clearHint:
+      "For a student who forgot the answers, or whose answers someone else may know. They set up new questions after their next sign-in; until then Forgot Password? cannot reset their password.",
+    clearButton: "Clear security questions",
+    cleared: (name: string) => `The security questions of ${name} are cleared.`,
+    accessHeading: "Account access",
+    disableHint: "A disabled student cannot sign in or reset the password, and is signed out everywhere.",
+    disableButton: "Disable account",
+    enableButton: "Enable account",
+    disabledDone: (name: string) => `The account of ${name} is disabled.`,
+    enabledDone: (name: string) => `The account of ${name} is enabled.`,
+    trailHeading: "Recent activity",
+    trailEmpty: "Nothing recorded yet.",
+    trailBy: { student: "the student", nobody: "not signed in" } as Record<string, string>,
+    doneBy: (by: string, address: string | null) => `by ${by}${address ? `, from ${address}` : ""}`,
+    dashboard: {
+      coverageHeading: "Security questions by class",
+      noClass: "No class",
+      coverage: (setUp: number, students: number) => `${setUp} of ${students} set up`,
+      whoNot: (className: string) => `Who in ${className} has not set up questions`,
+      allCovered: "Everyone has set up questions.",
+      noStudents: "No students yet.",
+      activityHeading: "The last 30 days",
+      totals: (resets: number, locks: number, unlocks: number) =>
+        `${resets} password resets, ${locks} locks, ${unlocks} unlocks.`,
+      resets: "Password resets",
+      locks: "Locks",
+      unlocks: "Unlocks",
+      day: "Day",
+      showNumbers: "Show the numbers, day by day",
+    },
+    audit: {
+      link: "Audit log",
+      heading: "Audit log",
+      student: "Student (name or Login ID)",
+      admin: "Done by administrator",
+      anyone: "Anyone",
+      action: "Action",
+      anyAction: "Any action",
+      from: "From (date)",
+      to: "To (date)",
+      filter: "Filter",
+      export: "Export as CSV",
+      found: (total: number) => (total === 1 ? "1 line." : `${total} lines.`),
+      none: "No line matches.",
+      csvHeader: ["When (UTC)", "Action", "Login ID", "Student", "Done by", "Address"],
+    },
+    auditActions: {
+      sign_in: "Signed in",
+      sign_in_failed: "Sign-in failed",
+      sign_out: "Signed out",
+      questions_set: "Security questions set up",
+      password_changed: "Password changed",
+      challenge_started: "Forgot Password? started",
+      challenge_passed: "Security questions answered correctly",
+      challenge_failed: "Security questions answered wrongly",
+      challenge_refused: "Answers refused while locked",
+      reset_path_locked: "Forgot Password? locked for a while",
+      account_locked: "Account locked",
+      password_reset: "Password reset with Forgot Password?",
+      reset_cancelled: "Password reset cancelled",
+      account_unlocked: "Account unlocked",
+      password_reset_by_admin: "Password reset by the school",
+      questions_cleared: "Security questions cleared by the school",
+      account_disabled: "Account disabled",
+      account_enabled: "Account enabled",
+    } as Record<string, string>,
   },
   errors: {
     required: "Please fill this in.",
@@ -166,6 +269,98 @@ export const en = {
     text: (minutes: number) =>
       `Many people are using the service right now. Please try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
     back: "Back to Log In",
+  },
+  // E-mail notices (lib/mail/compose.ts). Plain text; never a password, an answer or a link to reset.
+  mail: {
+    greeting: "Hello,",
+    when: "When",
+    device: "Device",
+    address: "Internet address",
+    unknownAddress: "unknown",
+    devices: { phone: "a phone", tablet: "a tablet", computer: "a computer", unknown: "an unknown device" },
+    footer:
+      "This message was sent by the MIMS Student Self-Service Password Reset service. Replies to it are not read.",
+    passwordChanged: {
+      subject: (name: string) => `The password of ${name}'s school account was changed`,
+      text: (name: string, how: "self_service" | "signed_in" | "admin") =>
+        `The password of ${name}'s school account was changed ${
+          {
+            self_service: "with Forgot Password?, after the security questions were answered",
+            signed_in: "by someone who signed in with the old password",
+            admin: "by the school's administrator",
+          }[how]
+        }. Every device that was signed in has been signed out.`,
+      notYou: (contact: string) =>
+        `If this was not you or your child, someone else may know the password or the answers to the security questions. Contact the school at once: ${contact}`,
+      notAsked: (contact: string) =>
+        `If you did not ask the school for a new password, contact the school at once: ${contact}`,
+    },
+    questionsSet: {
+      subject: (name: string, replaced: boolean) =>
+        `Security questions ${replaced ? "changed" : "set up"} for ${name}'s school account`,
+      text: (name: string, replaced: boolean) =>
+        `The security questions of ${name}'s school account were ${replaced ? "changed" : "set up"}. Anyone who knows the answers can reset the password.`,
+      notYou: (contact: string) =>
+        `If this was not you or your child, someone else may know the password. Change it now and contact the school: ${contact}`,
+    },
+    resetPathLocked: {
+      subject: (name: string) => `Forgot Password? is locked for ${name}'s school account`,
+      text: (name: string, until: string) =>
+        `Someone gave wrong answers to the security questions of ${name}'s school account too many times in a row. Forgot Password? is locked for this account until ${until}.`,
+      notYou: (contact: string) =>
+        `If this was not your child, someone may be trying to get into the account. If it happens again, contact the school: ${contact}`,
+    },
+    accountLocked: {
+      subject: (name: string) => `${name}'s school account is locked`,
+      text: (name: string) =>
+        `Wrong answers to the security questions of ${name}'s school account were given too many times. The account is locked until the school unlocks it. The school has been told.`,
+      notYou: (contact: string) =>
+        `To have it unlocked, e-mail the school: ${contact}. If this was not your child, tell the school: someone may be trying to get into the account.`,
+    },
+    schoolAccountLocked: {
+      subject: (name: string, className: string | null) =>
+        `Locked account: ${name}${className ? ` (${className})` : ""}`,
+      text: (name: string, className: string | null) =>
+        `The account of ${name}, class ${className ?? "not recorded"}, was locked after too many wrong answers to the security questions on Forgot Password?. The family has been told if a guardian e-mail address is on record.`,
+      action: (url: string) =>
+        `Please check with the student or the family that it was them, then unlock the account here: ${url}`,
+    },
+  },
+  mailbox: {
+    title: "Development mailbox",
+    intro:
+      "The e-mail notices the app has written, newest first. This page exists only in development; with SMTP_URL set, the messages are sent by e-mail as well.",
+    empty: "No messages yet. Change a password or set up security questions to see one here.",
+    to: "To",
+    written: "Written",
+    status: "Status",
+    messageId: "Message-ID",
+  },
+  notices: {
+    heading: "E-mail notices",
+    failedHeading: "E-mail notices that could not be delivered",
+    empty: "No e-mail notices yet.",
+    noneFailed: "Every e-mail notice has been delivered or is on its way.",
+    student: "Student",
+    kind: "Notice",
+    recipient: "To",
+    status: "Status",
+    written: "Written",
+    sentAt: "Sent",
+    tries: (n: number) => `${n} ${n === 1 ? "try" : "tries"}`,
+    kinds: {
+      password_changed: "Password changed",
+      questions_set: "Security questions set up",
+      reset_path_locked: "Forgot Password? locked",
+      account_locked: "Account locked",
+    },
+    recipients: { student: "Student", guardian: "Guardian", school: "School" },
+    statuses: {
+      pending: "Waiting to be sent",
+      sending: "Being sent",
+      sent: "Sent",
+      failed: "Could not be delivered",
+    },
   },
   notFound: { heading: "Page not found", text: "This page does not exist.", home: "Go to Log In" },
 } as const;

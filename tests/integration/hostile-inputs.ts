@@ -1,10 +1,23 @@
 // Generated inputs that a form's limits let through but the rules refuse, for the property tests
 // in hostile-input.test.ts; and Login IDs a hand-made cookie can carry.
+import assert from "node:assert/strict";
 import fc from "fast-check";
+import { contextWords } from "@/lib/context-words";
 import type { Parsed } from "@/lib/form-handlers";
+import type { FormState } from "@/lib/forms";
+import { en } from "@/lib/messages/en";
 import { firstFailure, nameTokens, normalisePassword } from "@/lib/password-policy";
 import { QUESTION_IDS, questionById } from "@/lib/questions";
-import { hostileText, hugeText, MARKUP_AND_SQL, toFormData, typedText, type Entry } from "../support/hostile";
+import {
+  hostileText,
+  hugeText,
+  MARKUP_AND_SQL,
+  PAGE_TEXTS,
+  toFormData,
+  typedText,
+  wordsOf,
+  type Entry,
+} from "../support/hostile";
 import { ALEX, CLEMENTI_ADMIN, JURONG_ADMIN, LIM, SITI } from "./helpers";
 
 /** What a form's handler accepts of generated entries: only inputs the schema lets through. */
@@ -69,7 +82,22 @@ export const wrongPassword = fc
   )
   .filter((password) => !REAL_PASSWORDS.has(normalisePassword(password)));
 
+/** Runs per property: the count given, or PROPERTY_RUNS (10,000 in `npm run test:property`). */
+export const runs = (count: number) => Number(process.env.PROPERTY_RUNS) || count;
+
 export type Owner = { loginId: string; fullName: string; password: string };
+
+/** The refusal's words: fixed texts, or the name part or school word a password rule found. */
+export function assertPageWords(state: FormState, owner?: Owner) {
+  const allowed = new Set([
+    ...PAGE_TEXTS,
+    ...(owner ? nameTokens(owner).map(en.policy.errors.noName) : []),
+    ...(owner ? contextWords("Clementi Primary School").map(en.policy.errors.contextWord) : []),
+  ]);
+  const words = wordsOf(state);
+  assert.equal(state.status, "error");
+  assert.ok(words.length > 0 && words.every((text) => allowed.has(text)), words.join(" | "));
+}
 
 /** A password that meets the policy, to be spoiled. */
 const strong = fc

@@ -6,7 +6,7 @@ import { requireSignedIn } from "@/lib/auth/guards";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { newPasswordRefusedState, parseChangePasswordForm } from "@/lib/form-handlers";
 import type { FormState } from "@/lib/forms";
-import { clientAddress } from "@/lib/request";
+import { clientInfo } from "@/lib/request";
 
 export async function changePassword(state: FormState, formData: FormData): Promise<FormState> {
   return unlessBusy(() => changePasswordNow(state, formData));
@@ -16,7 +16,7 @@ async function changePasswordNow(_state: FormState, formData: FormData): Promise
   const user = await requireSignedIn();
   const parsed = parseChangePasswordForm(formData);
   if (!parsed.ok) return parsed.state;
-  const result = await changeOwnPassword(user, parsed.data, await clientAddress());
+  const result = await changeOwnPassword(user, parsed.data, await clientInfo());
   if (result.status !== "changed") return newPasswordRefusedState(result);
   // Every old session has ended with the change; this one starts afresh with the new password.
   await signIn("credentials", { loginId: user.loginId, password: parsed.data.newPassword, redirect: false });

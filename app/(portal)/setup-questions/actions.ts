@@ -5,7 +5,7 @@ import { requireStudent } from "@/lib/auth/guards";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
 import { parseSetupForm, setupRefusedState } from "@/lib/form-handlers";
 import type { FormState } from "@/lib/forms";
-import { clientAddress } from "@/lib/request";
+import { clientInfo } from "@/lib/request";
 
 export async function saveAnswers(state: FormState, formData: FormData): Promise<FormState> {
   return unlessBusy(() => saveAnswersNow(state, formData));
@@ -15,7 +15,7 @@ async function saveAnswersNow(_state: FormState, formData: FormData): Promise<Fo
   const user = await requireStudent();
   const parsed = parseSetupForm(formData);
   if (!parsed.ok) return parsed.state;
-  const result = await saveSecurityAnswers(user, parsed.data.input, await clientAddress());
+  const result = await saveSecurityAnswers(user, parsed.data.input, await clientInfo());
   if (result.status === "saved") redirect("/?saved=1");
   return setupRefusedState(result, parsed.data.values);
 }

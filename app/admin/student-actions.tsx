@@ -1,0 +1,74 @@
+"use client";
+import { useActionState, useId } from "react";
+import { FormMessage } from "@/app/components/field";
+import { SubmitButton } from "@/app/components/submit-button";
+import { IDLE, type FormState } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+import { resetPassword } from "./actions";
+
+/** Reset password: the temporary password is shown here once, from the action's answer only. */
+export function ResetPasswordForm({ userId }: { userId: number }) {
+  const t = getMessages().admin;
+  const [state, formAction] = useActionState(resetPassword, IDLE);
+  return (
+    <section aria-labelledby="reset-heading" className="space-y-3">
+      <h2 id="reset-heading" className="text-xl font-bold">
+        {t.resetHeading}
+      </h2>
+      <p id="reset-hint">{t.resetHint}</p>
+      <div aria-live="polite" className="space-y-2">
+        <FormMessage state={state} />
+        {state.generated && (
+          <div className="rounded-lg border-2 border-brand p-3">
+            <p className="text-sm font-semibold">{t.temporaryPassword}</p>
+            <p className="break-all font-mono text-xl" data-testid="temporary-password">
+              {state.generated}
+            </p>
+            <p className="text-sm">{t.resetOnce}</p>
+          </div>
+        )}
+      </div>
+      <form action={formAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <SubmitButton aria-describedby="reset-hint">{t.resetButton}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/** One button acting on the student, its explanation, and the answer announced above it. */
+export function StudentAction({
+  userId,
+  action,
+  heading,
+  hint,
+  button,
+}: {
+  userId: number;
+  action: Action;
+  heading?: string;
+  hint?: string;
+  button: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const id = useId();
+  return (
+    <section aria-labelledby={heading ? `${id}-heading` : undefined} className="space-y-2">
+      {heading && (
+        <h2 id={`${id}-heading`} className="text-xl font-bold">
+          {heading}
+        </h2>
+      )}
+      {hint && <p id={`${id}-hint`}>{hint}</p>}
+      <FormMessage state={state} />
+      <form action={formAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <SubmitButton variant="secondary" aria-describedby={hint ? `${id}-hint` : undefined}>
+          {button}
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}

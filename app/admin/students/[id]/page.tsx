@@ -1,0 +1,132 @@
+import { notFound } from "next/navigation";
+import { Card, TextLink } from "@/app/components/card";
+import { NoticeList } from "@/app/components/notice-list";
+import { TopNav } from "@/app/components/top-nav";
+import { currentUser, requireAdmin } from "@/lib/auth/guards";
+import { ForbiddenError } from "@/lib/data/errors";
+import { listNoticesForStudent } from "@/lib/data/notices";
+import { studentAuditTrail, studentDetail, type StudentDetail } from "@/lib/data/students";
+import { getMessages } from "@/lib/messages";
+import { questionById } from "@/lib/questions";
+import { clearQuestions, disableAccount, enableAccount, unlock } from "../../actions";
+import { ResetPasswordForm, StudentAction } from "../../student-actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Only an administrator learns the page's name: anyone else gets the plain 404. */
+export async function generateMetadata() {
+  const user = await currentUser();
+  return user?.role === "admin" ? { title: getMessages().admin.heading } : {};
+}
+
+/** Another school's student, an administrator and a made-up id are all the same 404. */
+async function load(props: Props): Promise<StudentDetail> {
+  const admin = await requireAdmin();
+  const { id } = await props.params;
+  if (!/^[1-9]\d{0,9}$/.test(id)) notFound();
+  try {
+    return await studentDetail(admin, Number(id));
+  } catch (error) {
+    if (error instanceof ForbiddenError) notFound();
+    throw error;
+  }
+}
+
+export default async function StudentPage(props: Props) {
+  const admin = await requireAdmin();
+  const student = await load(props);
+  const trail = await studentAuditTrail(admin, student.id);
+  const notices = await listNoticesForStudent(admin, student.id);
+  const t = getMessages();
+  const a = t.admin;
+  const time = new Intl.DateTimeFormat("en-SG", {
+    timeStyle: "short",
+    dateStyle: "medium",
+    timeZone: "Asia/Singapore",
+  });
+  const lock =
+    student.locked === "account"
+      ? a.lockAccount
+      : student.locked === "temporary"
+        ? a.lockTemporary(time.format(student.lockedUntil ?? new Date()))
+        : a.notLocked;
+  const facts: [string, string][] = [
+    [a.loginId, student.loginId],
+    [a.className, student.className ?? "—"],
+    [a.email, student.email ?? "—"],
+    [a.guardianEmail, student.guardianEmail ?? "—"],
+    [a.status, student.status === "active" ? a.active : a.disabled],
+    [a.lastSignIn, student.lastSignInAt ? time.format(student.lastSignInAt) : a.never],
+    [a.mustChange, student.mustChangePassword ? a.yes : a.no],
+    [a.lock, lock],
+  ];
+  return (
+    <>
+      <TopNav links={[{ href: "/admin", label: a.heading }]} name={admin.fullName} />
+      <Card title={admin.schoolName} heading={student.fullName}>
+        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+          {facts.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="font-semibold">{term}</dt>
+              <dd className="mb-2 break-words sm:mb-0">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <section aria-labelledby="questions-heading" className="space-y-2">
+          <h2 id="questions-heading" className="text-xl font-bold">
+            {a.questions}
+          </h2>
+          {student.questionIds.length === 0 ? (
+            <p>{a.questionsNotSetUp}</p>
+          ) : (
+            <ol className="list-decimal space-y-1 pl-6">
+              {student.questionIds.map((id) => (
+                <li key={id}>{questionById(id)?.text}</li>
+              ))}
+            </ol>
+          )}
+        </section>
+        {student.locked && <StudentAction userId={student.id} action={unlock} button={a.unlock} />}
+        <ResetPasswordForm userId={student.id} />
+        {student.questionsSetUp && (
+          <StudentAction
+            userId={student.id}
+            action={clearQuestions}
+            heading={a.clearHeading}
+            hint={a.clearHint}
+            button={a.clearButton}
+          />
+        )}
+        <StudentAction
+          userId={student.id}
+          action={student.status === "active" ? disableAccount : enableAccount}
+          heading={a.accessHeading}
+          hint={a.disableHint}
+          button={student.status === "active" ? a.disableButton : a.enableButton}
+        />
+        <NoticeList notices={notices} formatTime={(at) => time.format(at)} />
+        <section aria-labelledby="trail-heading" className="space-y-2">
+          <h2 id="trail-heading" className="text-xl font-bold">
+            {a.trailHeading}
+          </h2>
+          {trail.length === 0 ? (
+            <p>{a.trailEmpty}</p>
+          ) : (
+            <ul className="space-y-2">
+              {trail.map((entry, i) => (
+                <li key={i} className="text-sm">
+                  <time dateTime={entry.at.toISOString()} className="block font-semibold">
+                    {time.format(entry.at)}
+                  </time>
+                  {a.auditActions[entry.action] ?? entry.action},{" "}
+                  {a.doneBy(a.trailBy[entry.by] ?? entry.by, entry.clientAddress)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <TextLink href="/admin">{a.backToList}</TextLink>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { useId } from "react";
+import { getMessages } from "@/lib/messages";
+
+/** One notice as administrators see it: no body, no address (lib/data/notices.ts). */
+export type NoticeRow = {
+  id: number;
+  kind: "password_changed" | "questions_set" | "reset_path_locked" | "account_locked";
+  recipientRole: "student" | "guardian" | "school";
+  status: "pending" | "sending" | "sent" | "failed";
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** Shown when the list spans several students (the failed notices of a school). */
+  studentName?: string | null;
+};
+
+const defaultTime = new Intl.DateTimeFormat("en-SG", {
+  timeStyle: "short",
+  dateStyle: "medium",
+  timeZone: "Asia/Singapore",
+});
+
+/** The e-mail notices of a student, or a school's undelivered ones: a list that reads at 360 px. */
+export function NoticeList({
+  notices,
+  heading,
+  empty,
+  formatTime = (at) => defaultTime.format(at),
+}: {
+  notices: NoticeRow[];
+  heading?: string;
+  empty?: string;
+  formatTime?: (at: Date) => string;
+}) {
+  const t = getMessages().notices;
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h2 id={headingId} className="text-xl font-bold">
+        {heading ?? t.heading}
+      </h2>
+      {notices.length === 0 ? (
+        <p>{empty ?? t.empty}</p>
+      ) : (
+        <ul className="space-y-3">
+          {notices.map((notice) => (
+            <li key={notice.id} className="rounded-xl border border-slate-300 p-4">
+              <p className="font-semibold">
+                {t.kinds[notice.kind]}
+                {notice.studentName ? ` — ${notice.studentName}` : ""}
+              </p>
+              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                <dt>{t.recipient}</dt>
+                <dd>{t.recipients[notice.recipientRole]}</dd>
+                <dt>{t.status}</dt>
+                <dd className={notice.status === "failed" ? "font-semibold text-red-800" : undefined}>
+                  {t.statuses[notice.status]} ({t.tries(notice.attempts)})
+                </dd>
+                <dt>{t.written}</dt>
+                <dd>{formatTime(notice.createdAt)}</dd>
+                {notice.sentAt && (
+                  <>
+                    <dt>{t.sentAt}</dt>
+                    <dd>{formatTime(notice.sentAt)}</dd>
+                  </>
+                )}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { notices, schools, users } from "@/db/schema";
+import type { Executor } from "@/db/client";
+import { config } from "@/lib/config";
+import { ROW_ID_MAX } from "@/lib/forms";
+import { clientInfoOf, type ClientInput } from "@/lib/mail/client-info";
+import {
+  composeNotice,
+  recipientRolesFor,
+  type NoticeEvent,
+  type NoticeKind,
+  type PasswordChangeHow,
+  type RecipientRole,
+} from "@/lib/mail/compose";
+import { assertActor } from "./actor";
+import { getDb } from "./db";
+import { ForbiddenError } from "./errors";
+import type { SessionUser } from "./users";
+
+// The e-mail notices' outbox: each queue* function runs inside the transaction of the change it
+// reports, so the change and its notices commit or roll back together. lib/mail delivers them.
+
+export type { ClientInput };
+
+type QueueOptions = { userId: number; client: ClientInput; at?: Date };
+
+export function queuePasswordChangedNotices(
+  tx: Executor,
+  options: QueueOptions & { how: PasswordChangeHow },
+): Promise<void> {
+  return queueNotices(tx, options, { kind: "password_changed", how: options.how });
+}
+
+export function queueQuestionsSetNotices(
+  tx: Executor,
+  options: QueueOptions & { replaced: boolean },
+): Promise<void> {
+  return queueNotices(tx, options, { kind: "questions_set", replaced: options.replaced });
+}
+
+export function queueLockNotices(
+  tx: Executor,
+  options: QueueOptions & { lock: "locked" | "accountLocked"; lockedUntil: Date | null },
+): Promise<void> {
+  const event: NoticeEvent =
+    options.lock === "accountLocked" || !options.lockedUntil
+      ? { kind: "account_locked" }
+      : { kind: "reset_path_locked", lockedUntil: options.lockedUntil };
+  return queueNotices(tx, options, event);
+}
+
+/** One address, nothing that could add a recipient or a header. */
+const SINGLE_ADDRESS = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]{1,255}$/;
+
+function messageIdDomain(): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(config.mail.from)?.[1];
+  return domain ?? "sspr.invalid";
+}
+
+async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEvent): Promise<void> {
+  const [person] = await tx
+    .select({
+      fullName: users.fullName,
+      className: users.className,
+      email: users.email,
+      guardianEmail: users.guardianEmail,
+      schoolId: users.schoolId,
+      schoolContact: schools.contactEmail,
+    })
+    .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(eq(users.id, options.userId));
+  if (!person) return;
+  const facts = {
+    studentId: options.userId,
+    studentName: person.fullName,
+    className: person.className,
+    schoolContact: person.schoolContact,
+    at: options.at ?? new Date(),
+    client: clientInfoOf(options.client),
+    timeZone: config.mail.timeZone,
+    appUrl: config.appUrl,
+  };
+  const addressOf = { student: person.email, guardian: person.guardianEmail, school: person.schoolContact };
+  const seen = new Set<string>();
+  const rows = recipientRolesFor(event).flatMap((role) => {
+    const to = addressOf[role]?.trim();
+    if (!to || seen.has(to.toLowerCase())) return [];
+    seen.add(to.toLowerCase());
+    const { subject, body } = composeNotice(event, role, facts);
+    // A stored address that could carry a second recipient is never sent; administrators see it.
+    const refused = SINGLE_ADDRESS.test(to)
+      ? {}
+      : { status: "failed" as const, lastError: "invalid_address" };
+    return [
+      {
+        userId: options.userId,
+        schoolId: person.schoolId,
+        kind: event.kind,
+        recipientRole: role,
+        toAddress: to,
+        subject,
+        body,
+        messageId: `<${randomUUID()}@${messageIdDomain()}>`,
+        ...refused,
+      },
+    ];
+  });
+  if (rows.length > 0) await tx.insert(notices).values(rows);
+}
+
+type Actor = Pick<SessionUser, "id" | "sessionVersion">;
+
+/** What administrators see of a notice: never its body or an address. */
+export type NoticeSummary = {
+  id: number;
+  kind: NoticeKind;
+  recipientRole: RecipientRole;
+  status: "pending" | "sending" | "sent" | "failed";
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+const summaryColumns = {
+  id: notices.id,
+  kind: notices.kind,
+  recipientRole: notices.recipientRole,
+  status: notices.status,
+  attempts: notices.attempts,
+  createdAt: notices.createdAt,
+  sentAt: notices.sentAt,
+};
+
+/** The recent notices about one student of the administrator's own school. */
+export async function listNoticesForStudent(
+  actor: Actor,
+  userId: number,
+  limit = 20,
+): Promise<NoticeSummary[]> {
+  const admin = await assertActor(actor, "admin");
+  if (!Number.isInteger(userId) || userId < 1 || userId > ROW_ID_MAX) throw new ForbiddenError();
+  const db = await getDb();
+  const [student] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.schoolId, admin.schoolId), eq(users.role, "student")));
+  if (!student) throw new ForbiddenError();
+  return db
+    .select(summaryColumns)
+    .from(notices)
+    .where(and(eq(notices.userId, student.id), eq(notices.schoolId, admin.schoolId)))
+    .orderBy(desc(notices.createdAt), desc(notices.id))
+    .limit(limit);
+}
+
+export type FailedNotice = NoticeSummary & { userId: number | null; studentName: string | null };
+
+/** Notices of the administrator's own school that could not be delivered, newest first. */
+export async function listFailedNotices(actor: Actor, limit = 50): Promise<FailedNotice[]> {
+  const admin = await assertActor(actor, "admin");
+  const db = await getDb();
+  return db
+    .select({ ...summaryColumns, userId: notices.userId, studentName: users.fullName })
+    .from(notices)
+    .leftJoin(users, eq(users.id, notices.userId))
+    .where(and(eq(notices.schoolId, admin.schoolId), eq(notices.status, "failed")))
+    .orderBy(desc(notices.createdAt), desc(notices.id))
+    .limit(limit);
+}
+
+export type MailboxMessage = {
+  id: number;
+  toAddress: string;
+  subject: string;
+  body: string;
+  status: NoticeSummary["status"];
+  messageId: string;
+  createdAt: Date;
+};
+
+/** The development mailbox: every family's messages, so never in production. */
+export async function listDevMailbox(limit = 50): Promise<MailboxMessage[]> {
+  if (config.isProduction) throw new ForbiddenError();
+  const db = await getDb();
+  return db
+    .select({
+      id: notices.id,
+      toAddress: notices.toAddress,
+      subject: notices.subject,
+      body: notices.body,
+      status: notices.status,
+      messageId: notices.messageId,
+      createdAt: notices.createdAt,
+    })
+    .from(notices)
+    .orderBy(desc(notices.createdAt), desc(notices.id))
+    .limit(limit);
+}

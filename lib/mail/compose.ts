@@ -1,0 +1,117 @@
+// The words of each e-mail notice, from the messages module (the product will be translated).
+// Plain text only. What a notice may hold: the student's name and class, the school's contact
+// address, when, the kind of device, the client's address, a link to the student's page in /admin for the school.
+// Never a password, an answer, a Login ID or a link that resets anything.
+import { getMessages } from "@/lib/messages";
+import { deviceKindOf, type ClientInfo } from "./client-info";
+
+export type PasswordChangeHow = "self_service" | "signed_in" | "admin";
+
+export type NoticeEvent =
+  | { kind: "password_changed"; how: PasswordChangeHow }
+  | { kind: "questions_set"; replaced: boolean }
+  | { kind: "reset_path_locked"; lockedUntil: Date }
+  | { kind: "account_locked" };
+
+export type NoticeKind = NoticeEvent["kind"];
+export type RecipientRole = "student" | "guardian" | "school";
+
+export type NoticeFacts = {
+  /** The student's id: the school's link goes straight to their page in /admin. */
+  studentId: number;
+  studentName: string;
+  className: string | null;
+  schoolContact: string;
+  at: Date;
+  client: ClientInfo;
+  timeZone: string;
+  /** The app's public address, without a trailing slash. */
+  appUrl: string;
+};
+
+export type ComposedNotice = { subject: string; body: string };
+
+/** Who hears of each event. */
+export function recipientRolesFor(event: NoticeEvent): RecipientRole[] {
+  switch (event.kind) {
+    case "password_changed":
+    case "questions_set":
+      return ["student", "guardian"];
+    case "reset_path_locked":
+      return ["guardian"];
+    case "account_locked":
+      return ["guardian", "school"];
+  }
+}
+
+export function formatNoticeTime(at: Date, timeZone: string): string {
+  return (
+    new Intl.DateTimeFormat("en-SG", {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone,
+      hour12: true,
+    }).format(at) + ` (${zoneName(at, timeZone)})`
+  );
+}
+
+function zoneName(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-SG", { timeZone, timeZoneName: "short" }).formatToParts(at);
+  return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/** A header may not carry a line break (header injection); names come from the database. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
+}
+
+export function composeNotice(event: NoticeEvent, role: RecipientRole, facts: NoticeFacts): ComposedNotice {
+  const m = getMessages().mail;
+  const name = oneLine(facts.studentName);
+  const className = facts.className ? oneLine(facts.className) : null;
+  const contact = oneLine(facts.schoolContact);
+  const when = formatNoticeTime(facts.at, facts.timeZone);
+  const origin = [
+    `${m.when}: ${when}`,
+    `${m.device}: ${m.devices[deviceKindOf(facts.client.userAgent)]}`,
+    `${m.address}: ${facts.client.address ?? m.unknownAddress}`,
+  ].join("\n");
+  let subject: string;
+  let lines: string[];
+  switch (event.kind) {
+    case "password_changed":
+      subject = m.passwordChanged.subject(name);
+      lines = [
+        m.passwordChanged.text(name, event.how),
+        origin,
+        event.how === "admin" ? m.passwordChanged.notAsked(contact) : m.passwordChanged.notYou(contact),
+      ];
+      break;
+    case "questions_set":
+      subject = m.questionsSet.subject(name, event.replaced);
+      lines = [m.questionsSet.text(name, event.replaced), origin, m.questionsSet.notYou(contact)];
+      break;
+    case "reset_path_locked":
+      subject = m.resetPathLocked.subject(name);
+      lines = [
+        m.resetPathLocked.text(name, formatNoticeTime(event.lockedUntil, facts.timeZone)),
+        origin,
+        m.resetPathLocked.notYou(contact),
+      ];
+      break;
+    case "account_locked":
+      if (role === "school") {
+        subject = m.schoolAccountLocked.subject(name, className);
+        lines = [
+          m.schoolAccountLocked.text(name, className),
+          origin,
+          m.schoolAccountLocked.action(`${facts.appUrl}/admin/students/${facts.studentId}`),
+        ];
+      } else {
+        subject = m.accountLocked.subject(name);
+        lines = [m.accountLocked.text(name), origin, m.accountLocked.notYou(contact)];
+      }
+      break;
+  }
+  return { subject: oneLine(subject), body: [m.greeting, ...lines, m.footer].join("\n\n") + "\n" };
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/data/db";
+import {
+  DEFAULT_OUTBOX_SETTINGS,
+  deliverDueNotices,
+  describeError,
+  startOutboxLoop,
+  type OutboxLoop,
+  type OutboxSettings,
+  type PassResult,
+} from "./outbox-worker";
+import { devMailboxTransport, type MailTransport } from "./transport";
+
+// The outbox worker of this app instance, started by instrumentation.ts; the cron route runs
+// the same pass on hosts without long-running processes.
+
+const POLL_MS = 5_000;
+
+const settings: OutboxSettings = {
+  ...DEFAULT_OUTBOX_SETTINGS,
+  from: config.mail.from,
+  maxAttempts: config.mail.maxAttempts,
+};
+
+/** SMTP when SMTP_URL is set; otherwise the development mailbox, never in production. */
+async function configuredTransport(): Promise<MailTransport | null> {
+  if (config.mail.smtpUrl) {
+    const { smtpTransport } = await import("./smtp-transport");
+    return smtpTransport(config.mail.smtpUrl);
+  }
+  return config.isProduction ? null : devMailboxTransport();
+}
+
+// One loop per process, kept across hot reloads in development.
+const holder = globalThis as unknown as { ssprOutbox?: Promise<OutboxLoop | null> };
+
+async function startConfigured(): Promise<OutboxLoop | null> {
+  const transport = await configuredTransport();
+  if (!transport) {
+    console.warn("[outbox] SMTP_URL is not set: e-mail notices wait in the outbox until it is.");
+    return null;
+  }
+  return startOutboxLoop({
+    db: getDb,
+    transport,
+    settings,
+    intervalMs: POLL_MS,
+    onPass: ({ retried, failed }) => {
+      if (retried + failed > 0) console.warn(`[outbox] ${retried} to retry, ${failed} failed for good`);
+    },
+    onError: (what) => console.error(`[outbox] a delivery pass failed: ${what}`),
+  });
+}
+
+export function startOutboxWorker(): Promise<OutboxLoop | null> {
+  holder.ssprOutbox ??= startConfigured();
+  return holder.ssprOutbox;
+}
+
+export async function stopOutboxWorker(): Promise<void> {
+  const loop = await holder.ssprOutbox;
+  holder.ssprOutbox = undefined;
+  await loop?.stop();
+}
+
+/** One pass, for the cron route. Null when there is nowhere to send to. */
+export async function runOutboxOnce(): Promise<PassResult | null> {
+  const transport = await configuredTransport();
+  if (!transport) return null;
+  try {
+    return await deliverDueNotices(await getDb(), transport, settings);
+  } catch (error) {
+    console.error(`[outbox] a delivery pass failed: ${describeError(error)}`);
+    throw error;
+  } finally {
+    transport.close();
+  }
+}

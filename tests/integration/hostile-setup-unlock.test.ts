@@ -1,0 +1,74 @@
+// Story: hostile input against the real database. What a form's limits let through but the rules
+// refuse (wrong credentials, broken answer sets, policy-failing new passwords, other schools' ids)
+// and Login IDs a hand-made cookie can carry: nothing throws, the refusal is in the page's words,
+// and no row changes (a failed sign-in or a wrong answer adds only what it must: an audit line, a
+// gate's count). `npm test` runs tens to hundreds of inputs per handler on both engines; `npm run
+// test:property` (CI runs it) runs 10,000 per handler on PostgreSQL, with argon2 at its minimum
+// cost there (lib/hashing.ts): the hash's cost is not what these properties are about. The
+// properties are split over three files so that the two cores run them side by side.
+import assert from "node:assert/strict";
+import { and, eq } from "drizzle-orm";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { unlockAccount } from "@/lib/data/admin";
+import { getDb } from "@/lib/data/db";
+import { ForbiddenError } from "@/lib/data/errors";
+import { saveSecurityAnswers } from "@/lib/data/security-questions";
+import * as handlers from "@/lib/form-handlers";
+import { en } from "@/lib/messages/en";
+import { toFormData } from "../support/hostile";
+import { CLEMENTI_ADMIN, IP, JURONG_ADMIN, LIM, SITI } from "./helpers";
+import { answerCorrectly, gateRow, lockAccountOutright, signIn, userIdOf } from "./helpers";
+import * as inputs from "./hostile-inputs";
+import { assertPageWords, runs } from "./hostile-inputs";
+import { snapshot } from "./row-snapshot";
+
+describe("hostile input: answer sets and unlock ids", () => {
+  it(`setup refuses every broken answer set, naming the field (${runs(200)} runs, no argon2 reached)`, async () => {
+    const siti = await signIn(SITI);
+    await fc.assert(
+      fc.asyncProperty(inputs.spoiledAnswerSet, async ({ formData, lastBroken }) => {
+        const parsed = handlers.parseSetupForm(formData);
+        assert.ok(parsed.ok, JSON.stringify(parsed));
+        const before = await snapshot();
+        const result = await saveSecurityAnswers(siti, parsed.data.input, IP);
+        assert.equal(result.status, "invalid");
+        assert.ok(lastBroken in result.problems, `${lastBroken}: ${JSON.stringify(result.problems)}`);
+        const state = handlers.setupRefusedState(result, parsed.data.values);
+        assertPageWords(state);
+        assert.deepStrictEqual(Object.keys(state.values ?? {}), ["question1", "question2", "question3"]);
+        assert.deepStrictEqual(await snapshot(), before);
+      }),
+      { numRuns: runs(200) },
+    );
+    // Her own answers are the ones still stored.
+    expect((await answerCorrectly(SITI.loginId, SITI.answers)).status).toBe("correct");
+  });
+
+  it(`unlock refuses any id but the school's own students' (${runs(150)} runs, no argon2 reached)`, async () => {
+    const admin = await signIn(CLEMENTI_ADMIN);
+    const [siti, lim] = [await userIdOf(SITI.loginId), await userIdOf(LIM.loginId)];
+    for (const id of [siti, lim]) await lockAccountOutright(id);
+    // Every student of Clementi, those this file created included.
+    const db = await getDb();
+    const students = and(eq(users.schoolId, admin.schoolId), eq(users.role, "student"));
+    const own = (await db.select({ id: users.id }).from(users).where(students)).map((row) => row.id);
+    const ids = inputs.foreignUserIds(own, [lim, await userIdOf(JURONG_ADMIN.loginId), admin.id]);
+    await fc.assert(
+      fc.asyncProperty(ids, async (text) => {
+        const before = await snapshot();
+        const parsed = handlers.parseUnlockForm(toFormData([["userId", text]]));
+        // The data layer refuses it too, whatever number it is handed.
+        await assert.rejects(unlockAccount(admin, Number(text), IP), ForbiddenError);
+        if (parsed.ok) await assert.rejects(unlockAccount(admin, parsed.data.userId, IP), ForbiddenError);
+        const state = parsed.ok ? handlers.unlockRefusedState() : parsed.state;
+        assert.deepStrictEqual(state, { status: "error", message: en.admin.notAllowed });
+        assert.deepStrictEqual(await snapshot(), before);
+      }),
+      { numRuns: runs(150) },
+    );
+    expect(await gateRow(lim)).toMatchObject({ accountLocked: true });
+    expect(await unlockAccount(admin, siti, IP)).toEqual({ fullName: "Siti Nur Rahman" });
+  });
+});

@@ -1,0 +1,134 @@
+// A real SMTP server for the notice stories (the `smtp-server` package on a loopback port), and
+// what a receiver reads of each message: the envelope, the headers, the decoded text.
+import { once } from "node:events";
+import { createServer, type AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+
+export type ReceivedMail = {
+  /** The envelope's recipients: where the message really went. */
+  rcptTo: string[];
+  messageId: string;
+  subject: string;
+  text: string;
+  raw: string;
+};
+
+/** What the server does with a message: take it, or never answer (a stalled send). */
+export type OnMessage = (mail: ReceivedMail, nth: number) => "accept" | "stall";
+
+function unfold(headers: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of headers.replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) map.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return map;
+}
+
+function decodeWords(value: string): string {
+  return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
+    encoding.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : decodeQuotedPrintable(text.replace(/_/g, " ")),
+  );
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, "%25"));
+}
+
+export function parseMail(raw: string, rcptTo: string[]): ReceivedMail {
+  const split = raw.indexOf("\r\n\r\n");
+  const headers = unfold(raw.slice(0, split));
+  const body = raw.slice(split + 4);
+  const encoding = headers.get("content-transfer-encoding")?.toLowerCase();
+  const text =
+    encoding === "quoted-printable"
+      ? decodeQuotedPrintable(body)
+      : encoding === "base64"
+        ? Buffer.from(body, "base64").toString("utf8")
+        : body;
+  return {
+    rcptTo,
+    messageId: headers.get("message-id") ?? "",
+    subject: decodeWords(headers.get("subject") ?? ""),
+    text: text.replace(/\r\n/g, "\n"),
+    raw,
+  };
+}
+
+export type MailServer = {
+  url: string;
+  port: number;
+  /** Messages the server accepted (250 after DATA). */
+  accepted: ReceivedMail[];
+  /** Every DATA the server read, accepted or not. */
+  seen: ReceivedMail[];
+  /** Resolves once the predicate holds; checked whenever a message is read or accepted. */
+  until(predicate: () => boolean): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** A port nobody listens on now (for "SMTP is down"), then served on later. */
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, "close");
+  return port;
+}
+
+export async function startMailServer(
+  options: {
+    port?: number;
+    onMessage?: OnMessage;
+    delayMs?: number;
+    refuse?: (rcpt: string) => boolean;
+  } = {},
+): Promise<MailServer> {
+  const accepted: ReceivedMail[] = [];
+  const seen: ReceivedMail[] = [];
+  const waiters: (() => void)[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    closeTimeout: 50,
+    onRcptTo(address, _session, callback) {
+      if (!options.refuse?.(address.address)) return callback();
+      callback(Object.assign(new Error("5.1.1 No such mailbox here"), { responseCode: 550 }));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const rcptTo = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+        const mail = parseMail(Buffer.concat(chunks).toString("utf8"), rcptTo);
+        seen.push(mail);
+        for (const wake of waiters.splice(0)) wake();
+        if ((options.onMessage?.(mail, seen.length) ?? "accept") === "stall") return;
+        setTimeout(() => {
+          accepted.push(mail);
+          callback();
+          for (const wake of waiters.splice(0)) wake();
+        }, options.delayMs ?? 0);
+      });
+    },
+  });
+  server.on("error", () => {});
+  server.listen(options.port ?? 0, "127.0.0.1");
+  await once(server.server, "listening");
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    accepted,
+    seen,
+    async until(predicate) {
+      while (!predicate()) await new Promise<void>((wake) => waiters.push(wake));
+    },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -46,6 +47,11 @@ export const users = pgTable(
       .notNull()
       .default("active"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** Administrators' second factor: the TOTP secret, encrypted (lib/auth/totp.ts), set once
+     *  enrolment is confirmed; the last time step accepted, so a code is never accepted twice. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -148,6 +154,8 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When an administrator's session passed the second factor; null until it has. */
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -206,4 +214,74 @@ export const notices = pgTable(
     index("notices_user_idx").on(t.userId, t.createdAt),
     index("notices_school_status_idx").on(t.schoolId, t.status, t.createdAt),
   ],
+);
+
+/** Single-use recovery codes of an administrator's second factor, stored only as hashes. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** A cohort import from CSV: parsed and checked into a preview, applied only when confirmed, all
+ *  rows or none. The rows (personal data, no password) are dropped once applied or abandoned. */
+export const importBatches = pgTable(
+  "import_batches",
+  {
+    id: serial("id").primaryKey(),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    fileName: text("file_name").notNull(),
+    status: text("status", { enum: ["preview", "applying", "applied", "failed", "abandoned"] })
+      .notNull()
+      .default("preview"),
+    totalRows: integer("total_rows").notNull(),
+    /** The valid rows, as parsed; null once applied or abandoned. */
+    rows: jsonb("rows").$type<Record<string, string>[]>(),
+    /** Every invalid row: its line number and the reasons, in the page's words' keys. */
+    problems: jsonb("problems").$type<{ line: number; reasons: string[] }[]>().notNull(),
+    /** The login slips this import made, when applied. */
+    slipSetId: integer("slip_set_id"),
+    createdAt: createdAt(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+  },
+  (t) => [index("import_batches_school_idx").on(t.schoolId, t.createdAt)],
+);
+
+/** Login slips (name, class, login ID, temporary password) from an import or the yearly reset:
+ *  made while the temporary passwords are hashed (progress for the page), kept encrypted, and
+ *  handed out once: the first download empties `payload`. */
+export const slipSets = pgTable(
+  "slip_sets",
+  {
+    id: serial("id").primaryKey(),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: ["import", "yearly_reset"] }).notNull(),
+    /** What it covers, in words for the list (the class, or the whole school). */
+    scope: text("scope").notNull(),
+    status: text("status", { enum: ["working", "ready", "collected", "failed"] })
+      .notNull()
+      .default("working"),
+    total: integer("total").notNull(),
+    done: integer("done").notNull().default(0),
+    /** AES-256-GCM of the slips as JSON (lib/secret-box.ts); null once collected. */
+    payload: text("payload"),
+    createdAt: createdAt(),
+    readyAt: timestamp("ready_at", { withTimezone: true }),
+    collectedAt: timestamp("collected_at", { withTimezone: true }),
+  },
+  (t) => [index("slip_sets_school_idx").on(t.schoolId, t.createdAt)],
 );

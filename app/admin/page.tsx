@@ -55,6 +55,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <TopNav
         links={[
           { href: "/admin/audit", label: t.admin.audit.link },
+          { href: "/admin/import", label: t.cohort.importLink },
+          { href: "/admin/yearly-reset", label: t.cohort.yearlyResetLink },
           { href: "/change-password", label: t.portal.changePassword },
         ]}
         name={admin.fullName}

@@ -6,15 +6,20 @@ import { LoginForm } from "./login-form";
 
 export const metadata = { title: getMessages().login.heading };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string; ended?: string }> }) {
   if (await currentUser()) redirect("/");
   const t = getMessages().login;
-  const { changed } = await searchParams;
+  const { changed, ended } = await searchParams;
   return (
     <Card heading={t.heading}>
       <p>{t.intro}</p>
       {changed === "1" && (
         <p className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">{t.passwordChanged}</p>
+      )}
+      {ended === "second-factor" && (
+        <p role="status" className="rounded-lg bg-amber-50 p-3 font-semibold text-amber-900">
+          {getMessages().secondFactor.signedOut}
+        </p>
       )}
       <LoginForm />
       <TextLink href="/sspr/search">{t.forgot}</TextLink>

@@ -1,18 +1,28 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { continueSession } from "@/lib/data/sessions";
+import { resumeSession } from "@/lib/data/sessions";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";
 import { sessionClaims } from "./auth";
 
-/** The signed-in person, re-read from the database on every request; null for a session that
- *  a password change, a sign-out or (for administrators) idle time has ended. */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+/** Where an administrator whose password was accepted passes (or sets up) the second factor. */
+export const SECOND_FACTOR_PATH = "/admin/second-factor";
+
+export type CurrentSession = { user: SessionUser; sessionId: string; secondFactorPassed: boolean };
+
+/** The signed-in person and their server-side session, re-read from the database on every
+ *  request; null for a session that a password change, a sign-out or (for administrators) idle
+ *  time, age or a missed second factor has ended. */
+export const currentSession = cache(async (): Promise<CurrentSession | null> => {
   const claims = await sessionClaims();
   if (!claims) return null;
   const user = await loadSessionUser(claims.uid, claims.sv);
-  return user && (await continueSession(claims.sid, user)) ? user : null;
+  const session = user && (await resumeSession(claims.sid, user));
+  return user && session ? { user, sessionId: claims.sid, secondFactorPassed: !!session.secondFactorAt } : null;
 });
+
+/** The signed-in person, whether or not an administrator has passed the second factor yet. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => (await currentSession())?.user ?? null);
 
 /** Students (and their parents) in the portal. Must-change sends them to Change Password first. */
 export async function requireStudent(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {
@@ -23,17 +33,37 @@ export async function requireStudent(options: { allowMustChange?: boolean } = {}
   return user;
 }
 
-/** Any signed-in person, for pages both roles use (Change Password). */
+/** Any signed-in person, for pages both roles use (Change Password): an administrator only
+ *  after the second factor. */
 export async function requireSignedIn(): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) redirect("/login");
-  return user;
+  const session = await currentSession();
+  if (!session) redirect("/login");
+  if (session.user.role === "admin" && !session.secondFactorPassed) redirect(SECOND_FACTOR_PATH);
+  return session.user;
 }
 
-/** School administrators. A signed-out visitor is sent to Log In; anyone else gets a 404. */
+/** School administrators who passed the second factor: the guard of every page, action and
+ *  route under /admin. A signed-out visitor is sent to Log In, an administrator whose session
+ *  has only the password to the second factor; anyone else gets a 404. */
 export async function requireAdmin(): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) redirect("/login");
-  if (user.role !== "admin") notFound();
-  return user;
+  const session = await requireAdminSession();
+  if (!session.secondFactorPassed) redirect(SECOND_FACTOR_PATH);
+  return session.user;
+}
+
+/** An administrator's session before (or after) the second factor: only the second-factor pages
+ *  and actions use this. */
+export async function requireAdminSession(): Promise<CurrentSession> {
+  const session = await currentSession();
+  if (!session) redirect("/login");
+  if (session.user.role !== "admin") notFound();
+  return session;
+}
+
+/** For routes that answer with a status rather than a page: the administrator, "second-factor"
+ *  while the session has only the password, or null for anyone else. */
+export async function adminForRoute(): Promise<SessionUser | "second-factor" | null> {
+  const session = await currentSession();
+  if (!session || session.user.role !== "admin") return null;
+  return session.secondFactorPassed ? session.user : "second-factor";
 }

@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   "questions_cleared",
   "account_disabled",
   "account_enabled",
+  "second_factor_enrolled",
+  "second_factor_passed",
+  "second_factor_failed",
+  "recovery_code_used",
+  "student_imported",
+  "yearly_reset",
+  "login_slips_collected",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_PER_PAGE = 50;

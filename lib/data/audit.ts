@@ -20,7 +20,14 @@ export type AuditAction =
   | "password_reset_by_admin"
   | "questions_cleared"
   | "account_disabled"
-  | "account_enabled";
+  | "account_enabled"
+  | "second_factor_enrolled"
+  | "second_factor_passed"
+  | "second_factor_failed"
+  | "recovery_code_used"
+  | "student_imported"
+  | "yearly_reset"
+  | "login_slips_collected";
 
 export type AuditEvent = {
   action: AuditAction;

@@ -1,13 +1,18 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { sessions } from "@/db/schema";
+import type { Executor } from "@/db/client";
 import { getDb } from "./db";
 
 // Server-side sessions behind the session cookie: a signed-out or idle session ends here,
-// whatever the cookie says. Administrators' sessions end after a short idle time.
+// whatever the cookie says. Administrators' sessions are short: they end after a short idle time,
+// at an absolute limit after sign-in, and soon if the second factor is not passed.
 
 export const ADMIN_IDLE_MINUTES = 30;
+export const ADMIN_MAX_HOURS = 8;
+/** Time to pass the second factor after the password was accepted. */
+export const SECOND_FACTOR_MINUTES = 10;
 // Writing last-seen on every request would cost a write per page; once a minute is enough.
 const TOUCH_EVERY_MS = 60_000;
 
@@ -22,29 +27,68 @@ export async function startSession(userId: number, now = new Date()): Promise<st
   return id;
 }
 
-/** Whether the session still lives; touches it. An idle administrator's session ends. */
+export type LiveSession = { secondFactorAt: Date | null };
+
+/** The session, if it still lives; touches it. An administrator's session ends when idle, when
+ *  too old, or when the second factor was not passed in time. */
+export async function resumeSession(
+  id: string,
+  user: { id: number; role: "student" | "admin" },
+  now = new Date(),
+): Promise<LiveSession | null> {
+  const db = await getDb();
+  const idHash = hashId(id);
+  const [row] = await db
+    .select({
+      userId: sessions.userId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      secondFactorAt: sessions.secondFactorAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.idHash, idHash));
+  if (!row || row.userId !== user.id) return null;
+  const idleMs = now.getTime() - row.lastSeenAt.getTime();
+  if (user.role === "admin" && adminSessionOver(row, idleMs, now)) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return null;
+  }
+  if (idleMs > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+  }
+  return { secondFactorAt: row.secondFactorAt };
+}
+
+function adminSessionOver(row: { createdAt: Date; secondFactorAt: Date | null }, idleMs: number, now: Date) {
+  const ageMs = now.getTime() - row.createdAt.getTime();
+  return (
+    idleMs > ADMIN_IDLE_MINUTES * 60_000 ||
+    ageMs > ADMIN_MAX_HOURS * 3_600_000 ||
+    (!row.secondFactorAt && ageMs > SECOND_FACTOR_MINUTES * 60_000)
+  );
+}
+
+/** Whether the session still lives; touches it. */
 export async function continueSession(
   id: string,
   user: { id: number; role: "student" | "admin" },
   now = new Date(),
 ): Promise<boolean> {
-  const db = await getDb();
-  const idHash = hashId(id);
-  const [row] = await db
-    .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .where(eq(sessions.idHash, idHash));
-  if (!row || row.userId !== user.id) return false;
-  const idleMs = now.getTime() - row.lastSeenAt.getTime();
-  if (user.role === "admin" && idleMs > ADMIN_IDLE_MINUTES * 60_000) {
-    await db.delete(sessions).where(eq(sessions.idHash, idHash));
-    return false;
-  }
-  if (idleMs > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
-  }
-  return true;
+  return (await resumeSession(id, user, now)) !== null;
 }
+
+/** The session passed the second factor: from now on it may reach the administrators' pages. */
+export async function trustSession(db: Executor, id: string, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ secondFactorAt: now })
+    .where(and(eq(sessions.idHash, hashId(id)), isNull(sessions.secondFactorAt)))
+    .returning({ idHash: sessions.idHash });
+  return rows.length === 1;
+}
+
+/** The key other tables may use for a session: the stored hash, never the id itself. */
+export const sessionKey = hashId;
 
 export async function endSession(id: string): Promise<void> {
   const db = await getDb();

@@ -1,4 +1,4 @@
-import { currentUser } from "@/lib/auth/guards";
+import { adminForRoute, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
 import { auditFilterOf } from "@/lib/audit-filter";
 import { exportAuditLog } from "@/lib/data/audit-log";
 import { ForbiddenError } from "@/lib/data/errors";
@@ -8,8 +8,9 @@ import { getMessages } from "@/lib/messages";
  *  the pages; the data function checks the caller again and keeps to their school. */
 export async function GET(request: Request): Promise<Response> {
   const notFound = () => new Response("Not found", { status: 404 });
-  const user = await currentUser();
-  if (!user || user.role !== "admin") return notFound();
+  const user = await adminForRoute();
+  if (user === "second-factor") return new Response(null, { status: 303, headers: { Location: SECOND_FACTOR_PATH } });
+  if (!user) return notFound();
   const filter = auditFilterOf(Object.fromEntries(new URL(request.url).searchParams));
   try {
     const csv = await exportAuditLog(user, filter, getMessages().admin.audit.csvHeader);

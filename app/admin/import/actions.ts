@@ -1,0 +1,41 @@
+"use server";
+import { redirect } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/guards";
+import { COHORT_MAX_BYTES } from "@/lib/cohort-csv";
+import { confirmCohortImport, previewCohortImport } from "@/lib/data/import";
+import { ForbiddenError } from "@/lib/data/errors";
+import { unlockRefusedState } from "@/lib/form-handlers";
+import { formValues, type FormState } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+import { clientInfo } from "@/lib/request";
+
+/** The uploaded file is checked into a preview; nothing is applied here. */
+export async function uploadCohort(_state: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireAdmin();
+  const t = getMessages().cohort.fileErrors;
+  const file = formData.get("file");
+  const refused = (error: string): FormState => ({ status: "error", fieldErrors: { file: error } });
+  if (!(file instanceof File) || file.size === 0) return refused(file instanceof File ? t.empty : t.missing);
+  if (file.size > COHORT_MAX_BYTES) return refused(t.tooLarge);
+  const content = new Uint8Array(await file.arrayBuffer());
+  const result = await previewCohortImport(admin, { name: file.name, content });
+  if (result.status === "refused") return refused(t[result.error]);
+  redirect(`/admin/import/${result.batchId}`);
+}
+
+/** Applies a preview without a bad row; a second click lands on the same progress page. */
+export async function confirmImport(_state: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireAdmin();
+  const raw = formValues(formData).batchId ?? "";
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return unlockRefusedState();
+  let slipSetId: number;
+  try {
+    const result = await confirmCohortImport(admin, Number(raw), await clientInfo());
+    if (result.status === "gone") return { status: "error", message: getMessages().cohort.gone };
+    slipSetId = result.slipSetId;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return unlockRefusedState();
+    throw error;
+  }
+  redirect(`/admin/slips/${slipSetId}`);
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useActionState } from "react";
+import { Field, FormMessage } from "@/app/components/field";
+import { SubmitButton } from "@/app/components/submit-button";
+import { COHORT_MAX_BYTES, COHORT_MAX_ROWS } from "@/lib/cohort-csv";
+import { IDLE } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+import { uploadCohort } from "./actions";
+
+export function UploadForm() {
+  const t = getMessages().cohort;
+  const [state, formAction] = useActionState(uploadCohort, IDLE);
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormMessage state={state} />
+      <Field
+        name="file"
+        label={t.file}
+        hint={t.fileHint(COHORT_MAX_BYTES / 1024 / 1024, COHORT_MAX_ROWS)}
+        error={state.fieldErrors?.file}
+        type="file"
+        accept=".csv,text/csv"
+        required
+      />
+      <SubmitButton>{t.upload}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+"use server";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { unlessBusy } from "@/app/components/busy";
+import { signOut } from "@/lib/auth/auth";
+import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
+import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor-forms";
+import { confirmEnrolment, redeemRecoveryCode, verifyTotpCode, type CodeResult } from "@/lib/data/second-factor";
+import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+import { clientAddress } from "@/lib/request";
+
+type Check = typeof confirmEnrolment;
+
+export async function confirmEnrolmentAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return checkCode(formData, totpCodeSchema, "code", confirmEnrolment);
+}
+
+export async function verifyCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return checkCode(formData, totpCodeSchema, "code", verifyTotpCode);
+}
+
+export async function recoveryCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return checkCode(formData, recoveryCodeSchema, "recoveryCode", redeemRecoveryCode);
+}
+
+/** The caller is checked here (an administrator's session, passed or not) and again in the data
+ *  function; the typed code is never sent back. */
+async function checkCode<S extends z.ZodType<Record<string, string>>>(
+  formData: FormData,
+  schema: S,
+  field: string,
+  check: Check,
+): Promise<FormState> {
+  return unlessBusy(async () => {
+    const session = await requireAdminSession();
+    const parsed = schema.safeParse(formValues(formData));
+    if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+    const code = parsed.data[field] ?? "";
+    const result = await check({
+      actor: session.user,
+      sessionId: session.sessionId,
+      code,
+      clientAddress: await clientAddress(),
+    });
+    return afterCheck(result, field);
+  });
+}
+
+async function afterCheck(result: CodeResult, field: string): Promise<FormState> {
+  const t = getMessages().secondFactor;
+  switch (result.status) {
+    case "passed":
+      // Enrolment shows the recovery codes once; a later sign-in goes straight on.
+      if (result.recoveryCodes) return { status: "success", generated: result.recoveryCodes.join(" ") };
+      redirect("/admin");
+    case "wrong":
+      return { status: "error", fieldErrors: { [field]: t.wrong(result.triesLeft) } };
+    case "reused":
+      return { status: "error", fieldErrors: { [field]: t.reused(result.triesLeft) } };
+    case "signed-out":
+      await signOut({ redirectTo: "/login?ended=second-factor" });
+      return { status: "error" };
+    case "not-pending":
+      redirect(SECOND_FACTOR_PATH);
+  }
+}

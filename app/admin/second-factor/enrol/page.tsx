@@ -1,0 +1,40 @@
+import { redirect } from "next/navigation";
+import QRCode from "qrcode";
+import { Card } from "@/app/components/card";
+import { TopNav } from "@/app/components/top-nav";
+import { currentUser, requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
+import { groupedSecret } from "@/lib/auth/totp";
+import { pendingEnrolment } from "@/lib/data/second-factor";
+import { getMessages } from "@/lib/messages";
+import { EnrolForm, type EnrolmentView } from "../code-forms";
+
+export async function generateMetadata() {
+  const user = await currentUser();
+  return user?.role === "admin" ? { title: getMessages().secondFactor.enrolHeading } : {};
+}
+
+/** First sign-in of an administrator: set up the authenticator app. Once set up, the key is never
+ *  shown again; a session that has not passed the second factor is sent to the code page. */
+export default async function EnrolPage() {
+  const session = await requireAdminSession();
+  const enrolment = await pendingEnrolment(session.user);
+  if (!enrolment && !session.secondFactorPassed) redirect(SECOND_FACTOR_PATH);
+  let view: EnrolmentView | null = null;
+  if (enrolment) {
+    const svg = await QRCode.toString(enrolment.uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+    view = {
+      qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+      secret: groupedSecret(enrolment.secret),
+    };
+  }
+  const t = getMessages().secondFactor;
+  return (
+    <>
+      <TopNav links={[]} name={session.user.fullName} />
+      <Card heading={t.enrolHeading}>
+        <p>{t.enrolIntro}</p>
+        <EnrolForm enrolment={view} />
+      </Card>
+    </>
+  );
+}

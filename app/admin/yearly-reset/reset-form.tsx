@@ -1,0 +1,54 @@
+"use client";
+import { useActionState } from "react";
+import { Field, FieldError, FormMessage } from "@/app/components/field";
+import { SubmitButton } from "@/app/components/submit-button";
+import type { SchoolClass } from "@/lib/data/yearly-reset";
+import { IDLE } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+import { startReset } from "./actions";
+
+export function ResetForm({ classes }: { classes: SchoolClass[] }) {
+  const t = getMessages().cohort;
+  const [state, formAction] = useActionState(startReset, IDLE);
+  const scopeError = state.fieldErrors?.scope;
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormMessage state={state} />
+      <div className="space-y-1">
+        <label htmlFor="scope" className="block font-semibold">
+          {t.scope}
+        </label>
+        <select
+          id="scope"
+          name="scope"
+          required
+          defaultValue={state.values?.scope ?? ""}
+          key={state.values?.scope}
+          aria-invalid={scopeError ? true : undefined}
+          aria-describedby="scope-error"
+          className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-lg aria-[invalid=true]:border-red-700"
+        >
+          <option value="">{t.chooseScope}</option>
+          {classes.map((c) => (
+            <option key={c.className} value={`class:${c.className}`}>
+              {t.classOption(c.className, c.students)}
+            </option>
+          ))}
+          <option value="school">{t.wholeSchool}</option>
+        </select>
+        <FieldError id="scope-error" error={scopeError} />
+      </div>
+      <Field
+        name="confirm"
+        label={t.confirmLabel}
+        hint={t.confirmHint}
+        error={state.fieldErrors?.confirm}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+      />
+      <SubmitButton>{t.startReset}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,202 @@
+// A cohort file, as the school's spreadsheet exports it: one student a row, with a header row
+// (login_id, full_name, class, student_email, guardian_email). Pure: parsed with csv-parse and
+// checked row by row, so the preview can list every bad row with its reasons before anything is
+// applied. Row numbers are the spreadsheet's: the header is row 1.
+import { parse } from "csv-parse/sync";
+
+export const COHORT_MAX_BYTES = 2 * 1024 * 1024;
+export const COHORT_MAX_ROWS = 5000;
+export const LOGIN_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+export const FULL_NAME_MAX = 100;
+export const CLASS_MAX = 40;
+export const EMAIL_MAX = 254;
+
+export type CohortRow = {
+  line: number;
+  loginId: string;
+  fullName: string;
+  className: string;
+  /** Lower-cased: an e-mail is also a Login ID, and Login IDs are compared lower-cased. */
+  email: string | null;
+  guardianEmail: string | null;
+};
+
+/** Keys of `cohort.reasons` in the messages. */
+export type RowReason =
+  | "fieldCount"
+  | "loginIdMissing"
+  | "loginIdFormat"
+  | "fullNameMissing"
+  | "fullNameTooLong"
+  | "classMissing"
+  | "classTooLong"
+  | "studentEmailInvalid"
+  | "guardianEmailInvalid"
+  | "controlCharacters"
+  | "formula"
+  | "markup"
+  | "loginIdRepeated"
+  | "studentEmailRepeated"
+  | "loginIdTaken"
+  | "studentEmailTaken";
+
+export type RowProblem = { line: number; reasons: RowReason[] };
+
+/** Keys of `cohort.fileErrors` in the messages. */
+export type FileError = "empty" | "tooLarge" | "tooManyRows" | "notUtf8" | "unreadable" | "headers";
+
+export type CohortFile =
+  | { ok: true; totalRows: number; rows: CohortRow[]; problems: RowProblem[] }
+  | { ok: false; error: FileError };
+
+const COLUMNS = ["loginId", "fullName", "className", "email", "guardianEmail"] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** Header words people write for each column, compared without case, spaces, `-` or `_`. */
+const HEADER_NAMES: Record<Column, string[]> = {
+  loginId: ["loginid", "login", "username", "userid"],
+  fullName: ["fullname", "name", "studentname"],
+  className: ["class", "classname", "form"],
+  email: ["studentemail", "email", "studentmail"],
+  guardianEmail: ["guardianemail", "parentemail", "guardianmail", "parentmail"],
+};
+
+const headerKey = (cell: string) => cell.normalize("NFKC").toLowerCase().replace(/[\s_\-.]+/g, "");
+
+/** Which field of a record each column is in, or null when one is missing or named twice. */
+export function columnsOf(header: string[]): Record<Column, number> | null {
+  const found: Partial<Record<Column, number>> = {};
+  for (const [index, cell] of header.entries()) {
+    const key = headerKey(cell);
+    const column = COLUMNS.find((c) => HEADER_NAMES[c].includes(key));
+    if (!column) continue;
+    if (found[column] !== undefined) return null;
+    found[column] = index;
+  }
+  return COLUMNS.every((c) => found[c] !== undefined) ? (found as Record<Column, number>) : null;
+}
+
+const CONTROL = /\p{Cc}/u;
+/** What a spreadsheet would run as a formula when the name is exported again. */
+const FORMULA_START = /^[=+\-@]/;
+const MARKUP = /[<>]/;
+/** One address, nothing that could add a recipient or a header; a dot in the domain. */
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
+
+const clean = (value: string) => value.normalize("NFC").trim();
+
+function checkText(value: string, max: number, missing: RowReason, tooLong: RowReason): RowReason[] {
+  if (value === "") return [missing];
+  const reasons: RowReason[] = [...value].length > max ? [tooLong] : [];
+  if (FORMULA_START.test(value)) reasons.push("formula");
+  if (MARKUP.test(value)) reasons.push("markup");
+  return reasons;
+}
+
+function checkEmail(value: string, invalid: RowReason): RowReason[] {
+  return value === "" || (value.length <= EMAIL_MAX && EMAIL.test(value)) ? [] : [invalid];
+}
+
+/** One record's checks that need no other row. */
+export function checkRecord(line: number, fields: string[]): { row: CohortRow | null; reasons: RowReason[] } {
+  if (fields.some((field) => CONTROL.test(field.replace(/^[\t ]+|[\t ]+$/g, "")))) {
+    return { row: null, reasons: ["controlCharacters"] };
+  }
+  const [rawId = "", rawName = "", rawClass = "", rawEmail = "", rawGuardian = ""] = fields.map(clean);
+  const loginId = rawId.normalize("NFKC").toLowerCase();
+  const email = rawEmail.normalize("NFKC").toLowerCase();
+  const guardianEmail = rawGuardian.normalize("NFKC");
+  const reasons: RowReason[] = [
+    ...(loginId === "" ? ["loginIdMissing" as const] : LOGIN_ID_PATTERN.test(loginId) ? [] : ["loginIdFormat" as const]),
+    ...checkText(rawName, FULL_NAME_MAX, "fullNameMissing", "fullNameTooLong"),
+    ...checkText(rawClass, CLASS_MAX, "classMissing", "classTooLong"),
+    ...checkEmail(email, "studentEmailInvalid"),
+    ...checkEmail(guardianEmail, "guardianEmailInvalid"),
+  ];
+  const unique = [...new Set(reasons)];
+  if (unique.length > 0) return { row: null, reasons: unique };
+  const row = {
+    line,
+    loginId,
+    fullName: rawName,
+    className: rawClass,
+    email: email || null,
+    guardianEmail: guardianEmail || null,
+  };
+  return { row, reasons: [] };
+}
+
+function decode(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function records(text: string): string[][] | null {
+  try {
+    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch {
+    return null;
+  }
+}
+
+/** The whole file checked: every row's problems, or a reason the file as a whole is refused. */
+export function parseCohortCsv(input: Uint8Array | string): CohortFile {
+  const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
+  if (size === 0) return { ok: false, error: "empty" };
+  if (size > COHORT_MAX_BYTES) return { ok: false, error: "tooLarge" };
+  const text = typeof input === "string" ? input : decode(input);
+  if (text === null) return { ok: false, error: "notUtf8" };
+  const all = records(text);
+  if (!all) return { ok: false, error: "unreadable" };
+  const [header, ...body] = all;
+  const columns = header && columnsOf(header);
+  if (!columns) return { ok: false, error: header ? "headers" : "empty" };
+  const numbered = body
+    .map((fields, i) => ({ line: i + 2, fields }))
+    .filter(({ fields }) => fields.some((field) => field.trim() !== ""));
+  if (numbered.length === 0) return { ok: false, error: "empty" };
+  if (numbered.length > COHORT_MAX_ROWS) return { ok: false, error: "tooManyRows" };
+
+  const rows: CohortRow[] = [];
+  const problems: RowProblem[] = [];
+  const seenIds = new Set<string>();
+  const seenEmails = new Set<string>();
+  for (const { line, fields } of numbered) {
+    if (fields.length !== header.length) {
+      problems.push({ line, reasons: ["fieldCount"] });
+      continue;
+    }
+    const { row, reasons } = checkRecord(
+      line,
+      COLUMNS.map((c) => fields[columns[c]]!),
+    );
+    if (row && seenIds.has(row.loginId)) reasons.push("loginIdRepeated");
+    if (row?.email && seenEmails.has(row.email)) reasons.push("studentEmailRepeated");
+    if (row) seenIds.add(row.loginId);
+    if (row?.email) seenEmails.add(row.email);
+    if (reasons.length > 0) problems.push({ line, reasons });
+    else if (row) rows.push(row);
+  }
+  return { ok: true, totalRows: numbered.length, rows, problems };
+}
+
+/** Rows whose Login ID or student e-mail some account already has (any school's: the page says
+ *  only "already in use") move to the problems, which stay in row order. */
+export function withTaken(
+  file: Extract<CohortFile, { ok: true }>,
+  taken: ReadonlySet<string>,
+): Extract<CohortFile, { ok: true }> {
+  const extra: RowProblem[] = [];
+  const rows = file.rows.filter((row) => {
+    const reasons: RowReason[] = [];
+    if (taken.has(row.loginId)) reasons.push("loginIdTaken");
+    if (row.email && taken.has(row.email)) reasons.push("studentEmailTaken");
+    if (reasons.length > 0) extra.push({ line: row.line, reasons });
+    return reasons.length === 0;
+  });
+  const problems = [...file.problems, ...extra].sort((a, b) => a.line - b.line);
+  return { ...file, rows, problems };
+}

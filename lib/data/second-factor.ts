@@ -1,0 +1,216 @@
+import "server-only";
+import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { rateLimits, recoveryCodes, sessions, users } from "@/db/schema";
+import * as totp from "@/lib/auth/totp";
+import { authSecret } from "@/lib/config";
+import { hashSecret, verifySecret } from "@/lib/hashing";
+import { assertActor } from "./actor";
+import { recordAudit, type AuditEvent } from "./audit";
+import { getDb } from "./db";
+import { ForbiddenError } from "./errors";
+import { sessionKey, trustSession } from "./sessions";
+import type { SessionUser } from "./users";
+
+// An administrator's second factor. The secret waiting for enrolment is kept sealed in the user
+// row (totp_enabled_at still null), not in the session: it survives a sign-out or a lost tab, so
+// the entry already made in the app keeps working, and whoever can see it already has the
+// password, the only factor the account has until enrolment is confirmed.
+
+/** Wrong codes one session may send before it is ended. */
+export const SECOND_FACTOR_MAX_TRIES = 5;
+
+type Actor = Pick<SessionUser, "id" | "sessionVersion">;
+type Attempt = { actor: Actor; sessionId: string; code: string; clientAddress: string | null; now?: Date };
+
+export type Enrolment = { secret: string; uri: string };
+export type CodeResult =
+  | { status: "passed"; recoveryCodes?: string[] }
+  | { status: "wrong"; triesLeft: number }
+  | { status: "reused"; triesLeft: number }
+  | { status: "signed-out" }
+  | { status: "not-pending" };
+
+async function adminRow(actor: Actor) {
+  const admin = await assertActor(actor, "admin");
+  const db = await getDb();
+  const [row] = await db
+    .select({ box: users.totpSecret, enabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, admin.id));
+  return { admin, box: row?.box ?? null, enabled: Boolean(row?.enabledAt) };
+}
+
+export async function isEnrolled(actor: Actor): Promise<boolean> {
+  return (await adminRow(actor)).enabled;
+}
+
+/** The secret to show at enrolment: made once, then the same until confirmed; null once enrolled. */
+export async function pendingEnrolment(actor: Actor): Promise<Enrolment | null> {
+  const { admin, box, enabled } = await adminRow(actor);
+  if (enabled) return null;
+  let secret = box && totp.openTotpSecret(box, authSecret());
+  if (!secret) {
+    const db = await getDb();
+    const fresh = totp.sealTotpSecret(totp.newTotpSecret(), authSecret());
+    const same = box === null ? isNull(users.totpSecret) : eq(users.totpSecret, box);
+    await db
+      .update(users)
+      .set({ totpSecret: fresh })
+      .where(and(eq(users.id, admin.id), isNull(users.totpEnabledAt), same));
+    // Another tab may have got there first: show what is stored.
+    return pendingEnrolment(actor);
+  }
+  return { secret, uri: totp.totpUri(secret, admin.loginId) };
+}
+
+/** The first code from the app confirms the enrolment: the factor is on, the session trusted,
+ *  and 10 recovery codes are returned, to be shown once. */
+export async function confirmEnrolment(attempt: Attempt): Promise<CodeResult> {
+  const now = attempt.now ?? new Date();
+  const { admin, box, enabled } = await adminRow(attempt.actor);
+  const tries = await countTry(admin, attempt.sessionId);
+  if (tries === null) return { status: "signed-out" };
+  const secret = box && totp.openTotpSecret(box, authSecret());
+  if (enabled || !box || !secret) return { status: "not-pending" };
+  const step = tries <= SECOND_FACTOR_MAX_TRIES ? totp.matchTimeStep(secret, attempt.code, now) : null;
+  if (step === null) return wrongCode(admin, attempt, tries, "enrol");
+  const codes = totp.newRecoveryCodes();
+  const hashes = await Promise.all(codes.map((code) => hashSecret(totp.normaliseRecoveryCode(code)!)));
+  const db = await getDb();
+  const done = await db.transaction(async (tx) => {
+    const enrolled = await tx
+      .update(users)
+      .set({ totpEnabledAt: now, totpLastStep: step })
+      .where(and(eq(users.id, admin.id), isNull(users.totpEnabledAt), eq(users.totpSecret, box)))
+      .returning({ id: users.id });
+    if (enrolled.length === 0) return false;
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, admin.id));
+    await tx.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId: admin.id, codeHash })));
+    if (!(await trustSession(tx, attempt.sessionId, now))) throw new ForbiddenError();
+    await recordAudit(tx, audit(admin, attempt, "second_factor_enrolled"));
+    return true;
+  });
+  return done ? { status: "passed", recoveryCodes: codes } : { status: "not-pending" };
+}
+
+/** A code from the app at a later sign-in: right, of a time step not used before. */
+export async function verifyTotpCode(attempt: Attempt): Promise<CodeResult> {
+  const now = attempt.now ?? new Date();
+  const { admin, box, enabled } = await adminRow(attempt.actor);
+  const tries = await countTry(admin, attempt.sessionId);
+  if (tries === null) return { status: "signed-out" };
+  const secret = box && totp.openTotpSecret(box, authSecret());
+  if (!enabled || !secret) return { status: "not-pending" };
+  const step = tries <= SECOND_FACTOR_MAX_TRIES ? totp.matchTimeStep(secret, attempt.code, now) : null;
+  if (step === null) return wrongCode(admin, attempt, tries, "totp");
+  const db = await getDb();
+  const passed = await db.transaction(async (tx) => {
+    // Compared and moved forward in one statement: a code (or an older one) is never taken twice.
+    const fresh = await tx
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(
+        and(
+          eq(users.id, admin.id),
+          isNotNull(users.totpEnabledAt),
+          or(isNull(users.totpLastStep), lt(users.totpLastStep, step)),
+        ),
+      )
+      .returning({ id: users.id });
+    if (fresh.length === 0) return false;
+    if (!(await trustSession(tx, attempt.sessionId, now))) throw new ForbiddenError();
+    await recordAudit(tx, audit(admin, attempt, "second_factor_passed", { method: "totp" }));
+    return true;
+  });
+  return passed ? { status: "passed" } : wrongCode(admin, attempt, tries, "totp", "reused");
+}
+
+/** A recovery code instead of the app's code: each one opens one session, once. */
+export async function redeemRecoveryCode(attempt: Attempt): Promise<CodeResult> {
+  const now = attempt.now ?? new Date();
+  const { admin, enabled } = await adminRow(attempt.actor);
+  const tries = await countTry(admin, attempt.sessionId);
+  if (tries === null) return { status: "signed-out" };
+  if (!enabled) return { status: "not-pending" };
+  const code = tries <= SECOND_FACTOR_MAX_TRIES ? totp.normaliseRecoveryCode(attempt.code) : null;
+  const db = await getDb();
+  const unused = code
+    ? await db
+        .select({ id: recoveryCodes.id, codeHash: recoveryCodes.codeHash })
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, admin.id), isNull(recoveryCodes.usedAt)))
+    : [];
+  let match: number | undefined;
+  for (const row of unused) if (match === undefined && (await verifySecret(row.codeHash, code!))) match = row.id;
+  if (match === undefined) return wrongCode(admin, attempt, tries, "recovery_code");
+  const codesLeft = unused.length - 1;
+  const passed = await db.transaction(async (tx) => {
+    const used = await tx
+      .update(recoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(recoveryCodes.id, match), isNull(recoveryCodes.usedAt)))
+      .returning({ id: recoveryCodes.id });
+    if (used.length === 0) return false;
+    if (!(await trustSession(tx, attempt.sessionId, now))) throw new ForbiddenError();
+    await recordAudit(tx, audit(admin, attempt, "recovery_code_used", { codesLeft }));
+    await recordAudit(tx, audit(admin, attempt, "second_factor_passed", { method: "recovery_code" }));
+    return true;
+  });
+  return passed ? { status: "passed" } : wrongCode(admin, attempt, tries, "recovery_code");
+}
+
+/** Counts this try against the session, before any code is checked, in one atomic upsert: many
+ *  requests at once still get no more than the limit. Null when the session is not this
+ *  person's, has ended, or has passed already. */
+async function countTry(admin: SessionUser, sessionId: string): Promise<number | null> {
+  const db = await getDb();
+  const [session] = await db
+    .select({ createdAt: sessions.createdAt, secondFactorAt: sessions.secondFactorAt })
+    .from(sessions)
+    .where(and(eq(sessions.idHash, sessionKey(sessionId)), eq(sessions.userId, admin.id)));
+  if (!session || session.secondFactorAt) return null;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ bucket: `secondFactor:${sessionKey(sessionId)}`, windowStart: session.createdAt, hits: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.windowStart],
+      set: { hits: sql`${rateLimits.hits} + 1` },
+    })
+    .returning({ hits: rateLimits.hits });
+  return row?.hits ?? null;
+}
+
+/** Audited; the last allowed wrong code ends the session. */
+async function wrongCode(
+  admin: SessionUser,
+  attempt: Attempt,
+  tries: number,
+  method: string,
+  status: "wrong" | "reused" = "wrong",
+): Promise<CodeResult> {
+  const triesLeft = Math.max(0, SECOND_FACTOR_MAX_TRIES - tries);
+  const db = await getDb();
+  await recordAudit(db, audit(admin, attempt, "second_factor_failed", { method, triesLeft }));
+  if (triesLeft > 0) return { status, triesLeft };
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.idHash, sessionKey(attempt.sessionId)));
+    await recordAudit(tx, audit(admin, attempt, "sign_out", { reason: "second_factor_failed" }));
+  });
+  return { status: "signed-out" };
+}
+
+function audit(
+  admin: SessionUser,
+  attempt: Attempt,
+  action: AuditEvent["action"],
+  detail?: AuditEvent["detail"],
+): AuditEvent {
+  return {
+    action,
+    actorUserId: admin.id,
+    targetUserId: admin.id,
+    schoolId: admin.schoolId,
+    clientAddress: attempt.clientAddress,
+    ...(detail && { detail }),
+  };
+}

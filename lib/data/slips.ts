@@ -1,0 +1,196 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { auditEvents, slipSets } from "@/db/schema";
+import type { Executor, Tx } from "@/db/client";
+import { authSecret } from "@/lib/config";
+import { HashingBusyError } from "@/lib/hash-pool";
+import { ROW_ID_MAX } from "@/lib/forms";
+import { screenPassword } from "@/lib/password-screen";
+import { open, seal } from "@/lib/secret-box";
+import { temporaryPasswordFor } from "@/lib/temporary-password";
+import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import { assertActor } from "./actor";
+import { recordAudit, type AuditAction } from "./audit";
+import { getDb } from "./db";
+import { ForbiddenError } from "./errors";
+import { hashNewPassword } from "./passwords";
+import type { SessionUser } from "./users";
+
+// Login slips (name, class, Login ID, temporary password) from an import or the yearly reset:
+// the temporary passwords are hashed in the background, a batch at a time (the set's `done` is
+// the progress the page shows), the slips are kept sealed, and handed out once.
+
+type Actor = Pick<SessionUser, "id" | "sessionVersion">;
+
+export type Slip = { fullName: string; className: string | null; loginId: string; temporaryPassword: string };
+
+/** Whose temporary password is made: the parts it must not contain. */
+export type SlipOwner = { loginId: string; email: string | null; fullName: string; className: string | null };
+
+/** Hashes at a time: both cores stay busy, and the pool's queue keeps room for sign-ins. */
+export const HASH_BATCH = 8;
+
+const purposeOf = (slipSetId: number) => `login-slips:${slipSetId}`;
+
+export function sealSlips(slipSetId: number, slips: Slip[]): string {
+  return seal(JSON.stringify(slips), authSecret(), purposeOf(slipSetId));
+}
+
+export async function createSlipSet(
+  db: Executor,
+  values: { schoolId: number; createdBy: number; kind: "import" | "yearly_reset"; scope: string; total: number },
+): Promise<number> {
+  const [row] = await db.insert(slipSets).values(values).returning({ id: slipSets.id });
+  return row!.id;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A temporary password for each owner and its hash, `HASH_BATCH` at a time; `done` moves after
+ *  each batch. A full hashing queue (a rush of sign-ins) makes the job wait, not fail. */
+export async function makeTemporaryPasswords<T extends SlipOwner>(
+  slipSetId: number,
+  owners: T[],
+  schoolName: string,
+): Promise<{ owner: T; temporaryPassword: string; passwordHash: string }[]> {
+  const db = await getDb();
+  const made: { owner: T; temporaryPassword: string; passwordHash: string }[] = [];
+  for (let start = 0; start < owners.length; start += HASH_BATCH) {
+    const batch = owners.slice(start, start + HASH_BATCH);
+    const hashed = await Promise.all(
+      batch.map(async (owner) => {
+        const context = { ...owner, schoolName };
+        let temporaryPassword = temporaryPasswordFor(context);
+        while (await screenPassword(temporaryPassword, context)) temporaryPassword = temporaryPasswordFor(context);
+        for (;;) {
+          try {
+            return { owner, temporaryPassword, passwordHash: await hashNewPassword(temporaryPassword) };
+          } catch (error) {
+            if (!(error instanceof HashingBusyError)) throw error;
+            await pause(250);
+          }
+        }
+      }),
+    );
+    made.push(...hashed);
+    await db.update(slipSets).set({ done: made.length }).where(eq(slipSets.id, slipSetId));
+  }
+  return made;
+}
+
+/** The sealed slips, in the transaction that applies the change they describe. */
+export async function markSlipsReady(tx: Tx, slipSetId: number, slips: Slip[]): Promise<void> {
+  await tx
+    .update(slipSets)
+    .set({ status: "ready", done: slips.length, total: slips.length, payload: sealSlips(slipSetId, slips), readyAt: new Date() })
+    .where(eq(slipSets.id, slipSetId));
+}
+
+export async function markSlipsFailed(slipSetId: number): Promise<void> {
+  const db = await getDb();
+  await db.update(slipSets).set({ status: "failed", payload: null }).where(eq(slipSets.id, slipSetId));
+}
+
+/** One audit row per student, in a few statements (the audit log only takes inserts). */
+export async function recordAuditRows(
+  tx: Executor,
+  rows: { action: AuditAction; actorUserId: number; targetUserId: number; schoolId: number; clientAddress: string | null }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((row) => ({ ...row, clientAddress: row.clientAddress?.slice(0, 64) ?? null }));
+    await tx.insert(auditEvents).values(chunk);
+  }
+}
+
+// The jobs running in this process, so tests (and a second click) can wait for one.
+const holder = globalThis as unknown as { ssprSlipJobs?: Map<number, Promise<void>> };
+const jobs = (holder.ssprSlipJobs ??= new Map());
+
+/** Runs the work after the response; a failure leaves the set failed (the work rolls back). */
+export function runInBackground(slipSetId: number, work: () => Promise<void>): void {
+  const job = work()
+    .catch(async (error: unknown) => {
+      console.error(`login slips ${slipSetId} failed:`, error instanceof Error ? error.name : "error");
+      await markSlipsFailed(slipSetId).catch(() => undefined);
+    })
+    .finally(() => jobs.delete(slipSetId));
+  jobs.set(slipSetId, job);
+}
+
+/** Resolves when the set's job in this process has finished (at once if there is none). */
+export async function slipJobSettled(slipSetId: number): Promise<void> {
+  await jobs.get(slipSetId);
+}
+
+export type SlipProgress = {
+  id: number;
+  kind: "import" | "yearly_reset";
+  scope: string;
+  status: "working" | "ready" | "collected" | "failed";
+  total: number;
+  done: number;
+  createdAt: Date;
+  collectedAt: Date | null;
+};
+
+const progressColumns = {
+  id: slipSets.id,
+  kind: slipSets.kind,
+  scope: slipSets.scope,
+  status: slipSets.status,
+  total: slipSets.total,
+  done: slipSets.done,
+  createdAt: slipSets.createdAt,
+  collectedAt: slipSets.collectedAt,
+};
+
+/** A slip set of the administrator's own school; ForbiddenError for any other id. */
+export async function slipProgress(actor: Actor, slipSetId: number): Promise<SlipProgress> {
+  const admin = await assertActor(actor, "admin");
+  if (!Number.isInteger(slipSetId) || slipSetId < 1 || slipSetId > ROW_ID_MAX) throw new ForbiddenError();
+  const db = await getDb();
+  const [row] = await db
+    .select(progressColumns)
+    .from(slipSets)
+    .where(and(eq(slipSets.id, slipSetId), eq(slipSets.schoolId, admin.schoolId)));
+  if (!row) throw new ForbiddenError();
+  return row;
+}
+
+export type Collected =
+  | { status: "slips"; slips: Slip[]; progress: SlipProgress }
+  | { status: "notReady"; progress: SlipProgress };
+
+/** The slips, once: the first call takes the sealed payload and empties it in one statement, so
+ *  two tabs cannot both get them; every later call sees "collected" and when. */
+export async function collectSlips(actor: Actor, slipSetId: number, client: ClientInput): Promise<Collected> {
+  const admin = await assertActor(actor, "admin");
+  const progress = await slipProgress(admin, slipSetId);
+  if (progress.status !== "ready") return { status: "notReady", progress };
+  const db = await getDb();
+  const taken = await db.transaction(async (tx) => {
+    // FOR UPDATE: a second tab waits here, then finds the set no longer ready.
+    const [row] = await tx
+      .select({ payload: slipSets.payload })
+      .from(slipSets)
+      .where(and(eq(slipSets.id, slipSetId), eq(slipSets.schoolId, admin.schoolId), eq(slipSets.status, "ready")))
+      .for("update");
+    if (!row?.payload) return null;
+    await tx
+      .update(slipSets)
+      .set({ payload: null, status: "collected", collectedAt: sql`now()` })
+      .where(eq(slipSets.id, slipSetId));
+    await recordAudit(tx, {
+      action: "login_slips_collected",
+      actorUserId: admin.id,
+      schoolId: admin.schoolId,
+      clientAddress: clientAddressOf(client),
+      detail: { slipSetId },
+    });
+    return row.payload;
+  });
+  if (taken === null) return { status: "notReady", progress: await slipProgress(admin, slipSetId) };
+  const text = open(taken, authSecret(), purposeOf(slipSetId));
+  const slips = text ? (JSON.parse(text) as Slip[]) : [];
+  return { status: "slips", slips, progress: await slipProgress(admin, slipSetId) };
+}

@@ -29,8 +29,15 @@ export default defineConfig({
     },
   },
   projects: [
+    // The demo administrators' first sign-in (enrolling the second factor) comes before any spec.
+    {
+      name: "admin-enrolment",
+      testMatch: /second-factor-enrol\.setup\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 360, height: 740 }, hasTouch: true },
+    },
     {
       name: "phone",
+      dependencies: ["admin-enrolment"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 360, height: 740 }, hasTouch: true },
     },
   ],

@@ -61,7 +61,11 @@ const HEADER_NAMES: Record<Column, string[]> = {
   guardianEmail: ["guardianemail", "parentemail", "guardianmail", "parentmail"],
 };
 
-const headerKey = (cell: string) => cell.normalize("NFKC").toLowerCase().replace(/[\s_\-.]+/g, "");
+const headerKey = (cell: string) =>
+  cell
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, "");
 
 /** Which field of a record each column is in, or null when one is missing or named twice. */
 export function columnsOf(header: string[]): Record<Column, number> | null {
@@ -107,7 +111,11 @@ export function checkRecord(line: number, fields: string[]): { row: CohortRow | 
   const email = rawEmail.normalize("NFKC").toLowerCase();
   const guardianEmail = rawGuardian.normalize("NFKC");
   const reasons: RowReason[] = [
-    ...(loginId === "" ? ["loginIdMissing" as const] : LOGIN_ID_PATTERN.test(loginId) ? [] : ["loginIdFormat" as const]),
+    ...(loginId === ""
+      ? ["loginIdMissing" as const]
+      : LOGIN_ID_PATTERN.test(loginId)
+        ? []
+        : ["loginIdFormat" as const]),
     ...checkText(rawName, FULL_NAME_MAX, "fullNameMissing", "fullNameTooLong"),
     ...checkText(rawClass, CLASS_MAX, "classMissing", "classTooLong"),
     ...checkEmail(email, "studentEmailInvalid"),
@@ -136,7 +144,9 @@ function decode(bytes: Uint8Array): string | null {
 
 function records(text: string): string[][] | null {
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const options = { bom: true, relax_column_count: true, skip_empty_lines: false };
+    const all: string[][] = parse(text, options);
+    return all;
   } catch {
     return null;
   }

@@ -6,7 +6,11 @@ import { LoginForm } from "./login-form";
 
 export const metadata = { title: getMessages().login.heading };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string; ended?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ changed?: string; ended?: string }>;
+}) {
   if (await currentUser()) redirect("/");
   const t = getMessages().login;
   const { changed, ended } = await searchParams;

@@ -18,11 +18,15 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
   if (!claims) return null;
   const user = await loadSessionUser(claims.uid, claims.sv);
   const session = user && (await resumeSession(claims.sid, user));
-  return user && session ? { user, sessionId: claims.sid, secondFactorPassed: !!session.secondFactorAt } : null;
+  return user && session
+    ? { user, sessionId: claims.sid, secondFactorPassed: !!session.secondFactorAt }
+    : null;
 });
 
 /** The signed-in person, whether or not an administrator has passed the second factor yet. */
-export const currentUser = cache(async (): Promise<SessionUser | null> => (await currentSession())?.user ?? null);
+export const currentUser = cache(
+  async (): Promise<SessionUser | null> => (await currentSession())?.user ?? null,
+);
 
 /** Students (and their parents) in the portal. Must-change sends them to Change Password first. */
 export async function requireStudent(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {

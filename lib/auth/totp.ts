@@ -71,7 +71,10 @@ const RECOVERY_LENGTH = 10;
 
 export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
   return Array.from({ length: count }, () => {
-    const chars = Array.from({ length: RECOVERY_LENGTH }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
+    const chars = Array.from(
+      { length: RECOVERY_LENGTH },
+      () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)],
+    );
     return `${chars.slice(0, 5).join("")}-${chars.slice(5).join("")}`;
   });
 }
@@ -80,7 +83,9 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
  *  for anything that cannot be a recovery code (so no hash is spent on it). */
 export function normaliseRecoveryCode(input: string): string | null {
   const code = input.toLowerCase().replace(/[\s-]+/g, "");
-  return code.length === RECOVERY_LENGTH && [...code].every((c) => RECOVERY_ALPHABET.includes(c)) ? code : null;
+  return code.length === RECOVERY_LENGTH && [...code].every((c) => RECOVERY_ALPHABET.includes(c))
+    ? code
+    : null;
 }
 
 /** The secret as stored in users.totp_secret: encrypted under a key derived from AUTH_SECRET. */

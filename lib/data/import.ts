@@ -111,7 +111,11 @@ export type ConfirmResult = { status: "started"; slipSetId: number } | { status:
 
 /** Claims the preview (once: two clicks or two tabs start one import) and applies it in the
  *  background; the slip set's progress is what the page shows. */
-export async function confirmCohortImport(actor: Actor, batchId: number, client: ClientInput): Promise<ConfirmResult> {
+export async function confirmCohortImport(
+  actor: Actor,
+  batchId: number,
+  client: ClientInput,
+): Promise<ConfirmResult> {
   const admin = await assertActor(actor, "admin");
   const preview = await importPreview(admin, batchId);
   const db = await getDb();
@@ -212,7 +216,10 @@ async function applyImport(job: {
   } catch (error) {
     const db = await getDb();
     // Nothing was inserted; the rows (personal data) go too: the school uploads the file again.
-    await db.update(importBatches).set({ status: "failed", rows: null }).where(eq(importBatches.id, job.batchId));
+    await db
+      .update(importBatches)
+      .set({ status: "failed", rows: null })
+      .where(eq(importBatches.id, job.batchId));
     await db.update(slipSets).set({ status: "failed" }).where(eq(slipSets.id, slipSetId));
     throw error;
   }

@@ -48,7 +48,7 @@ export async function isEnrolled(actor: Actor): Promise<boolean> {
 export async function pendingEnrolment(actor: Actor): Promise<Enrolment | null> {
   const { admin, box, enabled } = await adminRow(actor);
   if (enabled) return null;
-  let secret = box && totp.openTotpSecret(box, authSecret());
+  const secret = box && totp.openTotpSecret(box, authSecret());
   if (!secret) {
     const db = await getDb();
     const fresh = totp.sealTotpSecret(totp.newTotpSecret(), authSecret());
@@ -69,7 +69,8 @@ export async function confirmEnrolment(attempt: Attempt): Promise<CodeResult> {
   const now = attempt.now ?? new Date();
   const { admin, box, enabled } = await adminRow(attempt.actor);
   const tries = await countTry(admin, attempt.sessionId);
-  if (tries === null) return { status: "signed-out" };
+  if (tries === "ended") return { status: "signed-out" };
+  if (tries === "passed") return { status: "not-pending" };
   const secret = box && totp.openTotpSecret(box, authSecret());
   if (enabled || !box || !secret) return { status: "not-pending" };
   const step = tries <= SECOND_FACTOR_MAX_TRIES ? totp.matchTimeStep(secret, attempt.code, now) : null;
@@ -98,7 +99,8 @@ export async function verifyTotpCode(attempt: Attempt): Promise<CodeResult> {
   const now = attempt.now ?? new Date();
   const { admin, box, enabled } = await adminRow(attempt.actor);
   const tries = await countTry(admin, attempt.sessionId);
-  if (tries === null) return { status: "signed-out" };
+  if (tries === "ended") return { status: "signed-out" };
+  if (tries === "passed") return { status: "not-pending" };
   const secret = box && totp.openTotpSecret(box, authSecret());
   if (!enabled || !secret) return { status: "not-pending" };
   const step = tries <= SECOND_FACTOR_MAX_TRIES ? totp.matchTimeStep(secret, attempt.code, now) : null;
@@ -130,7 +132,8 @@ export async function redeemRecoveryCode(attempt: Attempt): Promise<CodeResult> 
   const now = attempt.now ?? new Date();
   const { admin, enabled } = await adminRow(attempt.actor);
   const tries = await countTry(admin, attempt.sessionId);
-  if (tries === null) return { status: "signed-out" };
+  if (tries === "ended") return { status: "signed-out" };
+  if (tries === "passed") return { status: "not-pending" };
   if (!enabled) return { status: "not-pending" };
   const code = tries <= SECOND_FACTOR_MAX_TRIES ? totp.normaliseRecoveryCode(attempt.code) : null;
   const db = await getDb();
@@ -141,7 +144,8 @@ export async function redeemRecoveryCode(attempt: Attempt): Promise<CodeResult> 
         .where(and(eq(recoveryCodes.userId, admin.id), isNull(recoveryCodes.usedAt)))
     : [];
   let match: number | undefined;
-  for (const row of unused) if (match === undefined && (await verifySecret(row.codeHash, code!))) match = row.id;
+  for (const row of unused)
+    if (match === undefined && (await verifySecret(row.codeHash, code!))) match = row.id;
   if (match === undefined) return wrongCode(admin, attempt, tries, "recovery_code");
   const codesLeft = unused.length - 1;
   const passed = await db.transaction(async (tx) => {
@@ -160,15 +164,16 @@ export async function redeemRecoveryCode(attempt: Attempt): Promise<CodeResult> 
 }
 
 /** Counts this try against the session, before any code is checked, in one atomic upsert: many
- *  requests at once still get no more than the limit. Null when the session is not this
- *  person's, has ended, or has passed already. */
-async function countTry(admin: SessionUser, sessionId: string): Promise<number | null> {
+ *  requests at once still get no more than the limit. "ended" when the session is not this
+ *  person's or has ended; "passed" when it passed already (a second click of the button). */
+async function countTry(admin: SessionUser, sessionId: string): Promise<number | "passed" | "ended"> {
   const db = await getDb();
   const [session] = await db
     .select({ createdAt: sessions.createdAt, secondFactorAt: sessions.secondFactorAt })
     .from(sessions)
     .where(and(eq(sessions.idHash, sessionKey(sessionId)), eq(sessions.userId, admin.id)));
-  if (!session || session.secondFactorAt) return null;
+  if (!session) return "ended";
+  if (session.secondFactorAt) return "passed";
   const [row] = await db
     .insert(rateLimits)
     .values({ bucket: `secondFactor:${sessionKey(sessionId)}`, windowStart: session.createdAt, hits: 1 })
@@ -177,7 +182,7 @@ async function countTry(admin: SessionUser, sessionId: string): Promise<number |
       set: { hits: sql`${rateLimits.hits} + 1` },
     })
     .returning({ hits: rateLimits.hits });
-  return row?.hits ?? null;
+  return row?.hits ?? "ended";
 }
 
 /** Audited; the last allowed wrong code ends the session. */

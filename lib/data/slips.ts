@@ -30,6 +30,9 @@ export type SlipOwner = { loginId: string; email: string | null; fullName: strin
 /** Hashes at a time: both cores stay busy, and the pool's queue keeps room for sign-ins. */
 export const HASH_BATCH = 8;
 
+/** 3,000 passwords take about 30 s on 2 cores: a set still working after this never will. */
+const STALLED_AFTER_MS = 30 * 60_000;
+
 const purposeOf = (slipSetId: number) => `login-slips:${slipSetId}`;
 
 export function sealSlips(slipSetId: number, slips: Slip[]): string {
@@ -38,7 +41,13 @@ export function sealSlips(slipSetId: number, slips: Slip[]): string {
 
 export async function createSlipSet(
   db: Executor,
-  values: { schoolId: number; createdBy: number; kind: "import" | "yearly_reset"; scope: string; total: number },
+  values: {
+    schoolId: number;
+    createdBy: number;
+    kind: "import" | "yearly_reset";
+    scope: string;
+    total: number;
+  },
 ): Promise<number> {
   const [row] = await db.insert(slipSets).values(values).returning({ id: slipSets.id });
   return row!.id;
@@ -61,7 +70,8 @@ export async function makeTemporaryPasswords<T extends SlipOwner>(
       batch.map(async (owner) => {
         const context = { ...owner, schoolName };
         let temporaryPassword = temporaryPasswordFor(context);
-        while (await screenPassword(temporaryPassword, context)) temporaryPassword = temporaryPasswordFor(context);
+        while (await screenPassword(temporaryPassword, context))
+          temporaryPassword = temporaryPasswordFor(context);
         for (;;) {
           try {
             return { owner, temporaryPassword, passwordHash: await hashNewPassword(temporaryPassword) };
@@ -82,7 +92,13 @@ export async function makeTemporaryPasswords<T extends SlipOwner>(
 export async function markSlipsReady(tx: Tx, slipSetId: number, slips: Slip[]): Promise<void> {
   await tx
     .update(slipSets)
-    .set({ status: "ready", done: slips.length, total: slips.length, payload: sealSlips(slipSetId, slips), readyAt: new Date() })
+    .set({
+      status: "ready",
+      done: slips.length,
+      total: slips.length,
+      payload: sealSlips(slipSetId, slips),
+      readyAt: new Date(),
+    })
     .where(eq(slipSets.id, slipSetId));
 }
 
@@ -94,10 +110,18 @@ export async function markSlipsFailed(slipSetId: number): Promise<void> {
 /** One audit row per student, in a few statements (the audit log only takes inserts). */
 export async function recordAuditRows(
   tx: Executor,
-  rows: { action: AuditAction; actorUserId: number; targetUserId: number; schoolId: number; clientAddress: string | null }[],
+  rows: {
+    action: AuditAction;
+    actorUserId: number;
+    targetUserId: number;
+    schoolId: number;
+    clientAddress: string | null;
+  }[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500).map((row) => ({ ...row, clientAddress: row.clientAddress?.slice(0, 64) ?? null }));
+    const chunk = rows
+      .slice(i, i + 500)
+      .map((row) => ({ ...row, clientAddress: row.clientAddress?.slice(0, 64) ?? null }));
     await tx.insert(auditEvents).values(chunk);
   }
 }
@@ -154,12 +178,13 @@ export async function slipProgress(actor: Actor, slipSetId: number): Promise<Sli
     .from(slipSets)
     .where(and(eq(slipSets.id, slipSetId), eq(slipSets.schoolId, admin.schoolId)));
   if (!row) throw new ForbiddenError();
-  return row;
+  // A job cut short by a restart never finishes (and changed nothing): say so, not "working".
+  const stalled = row.status === "working" && Date.now() - row.createdAt.getTime() > STALLED_AFTER_MS;
+  return stalled ? { ...row, status: "failed" } : row;
 }
 
 export type Collected =
-  | { status: "slips"; slips: Slip[]; progress: SlipProgress }
-  | { status: "notReady"; progress: SlipProgress };
+  { status: "slips"; slips: Slip[]; progress: SlipProgress } | { status: "notReady"; progress: SlipProgress };
 
 /** The slips, once: the first call takes the sealed payload and empties it in one statement, so
  *  two tabs cannot both get them; every later call sees "collected" and when. */
@@ -173,7 +198,9 @@ export async function collectSlips(actor: Actor, slipSetId: number, client: Clie
     const [row] = await tx
       .select({ payload: slipSets.payload })
       .from(slipSets)
-      .where(and(eq(slipSets.id, slipSetId), eq(slipSets.schoolId, admin.schoolId), eq(slipSets.status, "ready")))
+      .where(
+        and(eq(slipSets.id, slipSetId), eq(slipSets.schoolId, admin.schoolId), eq(slipSets.status, "ready")),
+      )
       .for("update");
     if (!row?.payload) return null;
     await tx

@@ -1,12 +1,18 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import { sessions, users } from "@/db/schema";
+import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { sessions, slipSets, users } from "@/db/schema";
 import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { getMessages } from "@/lib/messages";
 import { assertActor } from "./actor";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
-import { createSlipSet, makeTemporaryPasswords, markSlipsReady, recordAuditRows, runInBackground } from "./slips";
+import {
+  createSlipSet,
+  makeTemporaryPasswords,
+  markSlipsReady,
+  recordAuditRows,
+  runInBackground,
+} from "./slips";
 import type { SessionUser } from "./users";
 
 // The yearly reset: every active student of a class, or of the whole school, gets a temporary
@@ -62,18 +68,48 @@ export async function startYearlyReset(
     .where(where)
     .orderBy(asc(users.className), asc(users.fullName), asc(users.id));
   if (students.length === 0) return { status: "noStudents" };
-  const slipSetId = await createSlipSet(db, {
-    schoolId: admin.schoolId,
-    createdBy: admin.id,
-    kind: "yearly_reset",
-    scope: scope.className ?? getMessages().cohort.wholeSchool,
-    total: students.length,
+  const scopeWords = scope.className ?? getMessages().cohort.wholeSchool;
+  // One reset of a scope at a time (two clicks, two tabs, two administrators): a second start
+  // while one is working gets that one's progress, not a second set of passwords.
+  const claimed = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${RESET_LOCK}, ${admin.schoolId})`);
+    const [running] = await tx
+      .select({ id: slipSets.id })
+      .from(slipSets)
+      .where(
+        and(
+          eq(slipSets.schoolId, admin.schoolId),
+          eq(slipSets.kind, "yearly_reset"),
+          eq(slipSets.scope, scopeWords),
+          eq(slipSets.status, "working"),
+          gt(slipSets.createdAt, sql`now() - interval '30 minutes'`),
+        ),
+      );
+    if (running) return { slipSetId: running.id, isNew: false };
+    const slipSetId = await createSlipSet(tx, {
+      schoolId: admin.schoolId,
+      createdBy: admin.id,
+      kind: "yearly_reset",
+      scope: scopeWords,
+      total: students.length,
+    });
+    return { slipSetId, isNew: true };
   });
-  runInBackground(slipSetId, () => applyReset(admin, slipSetId, students, client));
+  const { slipSetId } = claimed;
+  if (claimed.isNew) runInBackground(slipSetId, () => applyReset(admin, slipSetId, students, client));
   return { status: "started", slipSetId };
 }
 
-type Student = { id: number; loginId: string; email: string | null; fullName: string; className: string | null };
+/** The advisory lock's first key: "yearly reset" (the second is the school). */
+const RESET_LOCK = 0x59524553;
+
+type Student = {
+  id: number;
+  loginId: string;
+  email: string | null;
+  fullName: string;
+  className: string | null;
+};
 
 async function applyReset(admin: SessionUser, slipSetId: number, students: Student[], client: ClientInput) {
   const made = await makeTemporaryPasswords(slipSetId, students, admin.schoolName);
@@ -127,5 +163,5 @@ async function applyReset(admin: SessionUser, slipSetId: number, students: Stude
 /** postgres-js gives the rows as the result; PGlite as `.rows`. */
 function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  return (result as { rows?: T[] }).rows ?? [];
 }

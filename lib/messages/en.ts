@@ -288,7 +288,8 @@ export const en = {
       classTooLong: "The class is too long: at most 40 characters.",
       studentEmailInvalid: "The student e-mail is not a valid e-mail address.",
       guardianEmailInvalid: "The guardian e-mail is not a valid e-mail address.",
-      controlCharacters: "The row has characters that cannot be used (such as line breaks or tabs inside a cell).",
+      controlCharacters:
+        "The row has characters that cannot be used (such as line breaks or tabs inside a cell).",
       formula: "A name or class cannot start with =, +, - or @.",
       markup: "A name or class cannot contain < or >.",
       loginIdRepeated: "This Login ID is already on an earlier row of the file.",
@@ -326,7 +327,8 @@ export const en = {
     failed: "This did not finish, and nothing was changed. Please try again.",
     slipsReady: "The login slips are ready. They can be opened only once: print them straight away.",
     openSlips: "Open the login slips to print",
-    collected: (when: string) => `These login slips were already opened on ${when}. They cannot be shown again.`,
+    collected: (when: string) =>
+      `These login slips were already opened on ${when}. They cannot be shown again.`,
     collectedHelp:
       "If a slip is lost, reset that student's password from the student's page, or run the reset again.",
     print: "Print",

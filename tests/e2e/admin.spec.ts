@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { adminSignIn } from "./admin-sign-in";
 import { expectAccessible, LoginPage, PortalPage } from "./pages";
 
 const PRIYA = { loginId: "priya_nair", password: "Rainbow-Pencil-31" };
@@ -13,10 +14,7 @@ test("the school finds a student and resets her password: her devices are signed
   await new LoginPage(laptop).logIn(PRIYA.loginId, PRIYA.password);
   await expect(laptop.getByRole("heading", { name: "MIMS Portal" })).toBeVisible();
 
-  const login = new LoginPage(page);
-  await login.open();
-  await login.logIn("clementi_admin", "Quiet-Library-2026");
-  await expect(page.getByRole("heading", { name: "School administration" })).toBeVisible();
+  await adminSignIn(page, "clementi_admin");
   await page.getByLabel("Name, Login ID, class or e-mail").fill("harmony");
   await page.getByLabel("Show").selectOption({ label: "Security questions not set up" });
   await page.getByRole("button", { name: "Search" }).click();
@@ -62,8 +60,7 @@ test("the school finds a student and resets her password: her devices are signed
   await expect(laptop.getByText("Your school has reset your password.")).toBeVisible();
 
   // Another school's administrator gets the plain 404 for her page, and cannot find her.
-  await login.logIn("jurongwest_admin", "Silver-Bicycle-2026");
-  await expect(page.getByRole("heading", { name: "School administration" })).toBeVisible();
+  await adminSignIn(page, "jurongwest_admin");
   const response = await page.goto(studentUrl);
   expect(response?.status()).toBe(404);
   await page.goto("/admin?q=priya");
@@ -71,9 +68,7 @@ test("the school finds a student and resets her password: her devices are signed
 });
 
 test("the school reads its audit log, filters it and exports it as CSV", async ({ page }) => {
-  const login = new LoginPage(page);
-  await login.open();
-  await login.logIn("clementi_admin", "Quiet-Library-2026");
+  await adminSignIn(page, "clementi_admin");
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await page.getByLabel("Done by administrator").selectOption({ label: "Clementi MIMS Administrator" });
@@ -101,6 +96,7 @@ test("the school reads its audit log, filters it and exports it as CSV", async (
   await new PortalPage(page).logOut();
 
   // A student gets the plain 404 for the page and for the export.
+  const login = new LoginPage(page);
   await login.logIn("lim_wei_jie", "Green-Paper-Boat-5");
   await expect(page.getByRole("heading", { name: "MIMS Portal" })).toBeVisible();
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { adminSignIn } from "./admin-sign-in";
 import { expectAccessible, LoginPage, PortalPage, ResetPages } from "./pages";
 
 const SITI = {
@@ -37,14 +38,11 @@ test("three wrong answers lock the account, the school sees it and unlocks it", 
 
   const adminContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
-  const adminLogin = new LoginPage(adminPage);
-  await adminLogin.open();
-  await adminLogin.logIn("jurongwest_admin", "Silver-Bicycle-2026");
-  await expect(adminPage.getByRole("heading", { name: "School administration" })).toBeVisible();
+  await adminSignIn(adminPage, "jurongwest_admin");
   await expect(adminPage.getByText("Siti Nur Rahman")).toHaveCount(0);
   await new PortalPage(adminPage).logOut();
 
-  await adminLogin.logIn("clementi_admin", "Quiet-Library-2026");
+  await adminSignIn(adminPage, "clementi_admin");
   const row = adminPage.getByRole("listitem", { name: "Siti Nur Rahman" });
   await expect(row).toBeVisible();
   await expectAccessible(adminPage);

@@ -87,3 +87,32 @@ export class ResetPages {
     await this.page.getByRole("button", { name: "Change Password" }).click();
   }
 }
+
+export class SecondFactorPages {
+  constructor(private readonly page: Page) {}
+  async expectCodePage() {
+    await expect(this.page.getByRole("heading", { name: "Second factor" })).toBeVisible();
+  }
+  async enterCode(code: string) {
+    await this.page.getByRole("textbox", { name: "6-digit code" }).fill(code);
+    await this.page.getByRole("button", { name: "Verify" }).click();
+  }
+  async enterRecoveryCode(code: string) {
+    await this.page.getByRole("textbox", { name: "Recovery code" }).fill(code);
+    await this.page.getByRole("button", { name: "Use recovery code" }).click();
+  }
+  /** The enrolment page's key, as a person would copy it into an app (spaces dropped). */
+  async enrolmentSecret(): Promise<string> {
+    await expect(this.page.getByRole("heading", { name: "Set up your second factor" })).toBeVisible();
+    return (await this.page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+  }
+  async confirmEnrolment(code: string) {
+    await this.page.getByRole("textbox", { name: "6-digit code" }).fill(code);
+    await this.page.getByRole("button", { name: "Confirm" }).click();
+  }
+  async recoveryCodes(): Promise<string[]> {
+    const list = this.page.getByRole("list", { name: "Your recovery codes" });
+    await expect(list).toBeVisible();
+    return (await list.getByRole("listitem").allTextContents()).map((code) => code.trim());
+  }
+}

@@ -20,7 +20,9 @@ const problemsOf = (csv: string) => ok(parseCohortCsv(csv)).problems;
 
 describe("the header row", () => {
   it("accepts the usual spellings in any case and order, and ignores extra columns", () => {
-    expect(columnsOf(["Full Name", "Login ID", "Class", "Notes", "Student E-mail", "guardian-email"])).toEqual({
+    expect(
+      columnsOf(["Full Name", "Login ID", "Class", "Notes", "Student E-mail", "guardian-email"]),
+    ).toEqual({
       fullName: 0,
       loginId: 1,
       className: 2,
@@ -32,7 +34,10 @@ describe("the header row", () => {
   });
 
   it("refuses a file without every column, or with one twice", () => {
-    expect(parseCohortCsv("login_id,full_name,class\nabc,Ab C,P1\n")).toEqual({ ok: false, error: "headers" });
+    expect(parseCohortCsv("login_id,full_name,class\nabc,Ab C,P1\n")).toEqual({
+      ok: false,
+      error: "headers",
+    });
     expect(parseCohortCsv(`${HEADER},login\n${GOOD},x\n`)).toEqual({ ok: false, error: "headers" });
     expect(parseCohortCsv(`${GOOD}\n${GOOD}\n`)).toEqual({ ok: false, error: "headers" });
   });
@@ -55,7 +60,9 @@ describe("reading the file", () => {
   });
 
   it("lower-cases Login IDs and student e-mails, and trims every cell", () => {
-    const file = ok(parseCohortCsv(`${HEADER}\n  Tan_Ah_Kow , Tan Ah Kow ,P1,TAN@Students.Example , Mum@Example.com\n`));
+    const file = ok(
+      parseCohortCsv(`${HEADER}\n  Tan_Ah_Kow , Tan Ah Kow ,P1,TAN@Students.Example , Mum@Example.com\n`),
+    );
     expect(file.rows[0]).toMatchObject({
       loginId: "tan_ah_kow",
       fullName: "Tan Ah Kow",
@@ -76,7 +83,10 @@ describe("reading the file", () => {
     const many = Array.from({ length: COHORT_MAX_ROWS + 1 }, (_, i) => `s${i}xx,Name ${i},P1,,`).join("\n");
     expect(parseCohortCsv(`${HEADER}\n${many}\n`)).toEqual({ ok: false, error: "tooManyRows" });
     expect(parseCohortCsv(`${HEADER}\n"abc,Ab C,P1,,\n`)).toEqual({ ok: false, error: "unreadable" });
-    expect(parseCohortCsv(new Uint8Array([0x6c, 0x6f, 0xff, 0xfe, 0x0a]))).toEqual({ ok: false, error: "notUtf8" });
+    expect(parseCohortCsv(new Uint8Array([0x6c, 0x6f, 0xff, 0xfe, 0x0a]))).toEqual({
+      ok: false,
+      error: "notUtf8",
+    });
   });
 });
 
@@ -93,9 +103,17 @@ describe("the rules of a row", () => {
     ["no class", "abc_d,Ab C,,,", ["classMissing"]],
     ["a class too long", `abc_d,Ab C,${"P".repeat(41)},,`, ["classTooLong"]],
     ["a bad student e-mail", "abc_d,Ab C,P1,not-an-address,", ["studentEmailInvalid"]],
-    ["a student e-mail with two addresses", "abc_d,Ab C,P1,\"a@b.example, c@d.example\",", ["studentEmailInvalid"]],
+    [
+      "a student e-mail with two addresses",
+      'abc_d,Ab C,P1,"a@b.example, c@d.example",',
+      ["studentEmailInvalid"],
+    ],
     ["a bad guardian e-mail", "abc_d,Ab C,P1,,mum@localhost", ["guardianEmailInvalid"]],
-    ["several problems at once", ",,,x,y", ["loginIdMissing", "fullNameMissing", "classMissing", "studentEmailInvalid", "guardianEmailInvalid"]],
+    [
+      "several problems at once",
+      ",,,x,y",
+      ["loginIdMissing", "fullNameMissing", "classMissing", "studentEmailInvalid", "guardianEmailInvalid"],
+    ],
   ])("reports %s", (_, row, reasons) => {
     expect(problemsOf(`${HEADER}\n${row}\n`)).toEqual([{ line: 2, reasons }]);
   });
@@ -114,7 +132,9 @@ describe("the rules of a row", () => {
   });
 
   it("moves rows whose Login ID or e-mail is already in use to the problems, in row order", () => {
-    const file = ok(parseCohortCsv(`${HEADER}\nabc_d,Ab C,P1,,\nzzz_1,Zz,P1,,\nefg_h,Ef G,P1,taken@s.example,\n,x,P1,,\n`));
+    const file = ok(
+      parseCohortCsv(`${HEADER}\nabc_d,Ab C,P1,,\nzzz_1,Zz,P1,,\nefg_h,Ef G,P1,taken@s.example,\n,x,P1,,\n`),
+    );
     const checked = withTaken(file, new Set(["abc_d", "taken@s.example"]));
     expect(checked.rows.map((row) => row.loginId)).toEqual(["zzz_1"]);
     expect(checked.problems).toEqual([
@@ -128,7 +148,9 @@ describe("the rules of a row", () => {
 describe("hostile cells", () => {
   it("refuses names and classes a spreadsheet would run as a formula", () => {
     for (const cell of ['"=HYPERLINK(""http://evil.example"",""Click"")"', "+1+1", "-2+3", "@SUM(A1)"]) {
-      expect(problemsOf(`${HEADER}\nabc_d,${cell},P1,,\n`), cell).toEqual([{ line: 2, reasons: ["formula"] }]);
+      expect(problemsOf(`${HEADER}\nabc_d,${cell},P1,,\n`), cell).toEqual([
+        { line: 2, reasons: ["formula"] },
+      ]);
       const [asClass] = problemsOf(`${HEADER}\nabc_d,Ab C,${cell},,\n`);
       expect(asClass?.reasons, cell).toContain("formula");
     }
@@ -145,7 +167,9 @@ describe("hostile cells", () => {
 
   it("refuses a 1 MB field as too long, without trouble", () => {
     const huge = "N".repeat(1024 * 1024);
-    expect(problemsOf(`${HEADER}\nabc_d,${huge},P1,,\n`)).toEqual([{ line: 2, reasons: ["fullNameTooLong"] }]);
+    expect(problemsOf(`${HEADER}\nabc_d,${huge},P1,,\n`)).toEqual([
+      { line: 2, reasons: ["fullNameTooLong"] },
+    ]);
     expect(problemsOf(`${HEADER}\n${huge},Ab C,P1,,\n`)).toEqual([{ line: 2, reasons: ["loginIdFormat"] }]);
   });
 

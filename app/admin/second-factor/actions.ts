@@ -5,14 +5,21 @@ import { unlessBusy } from "@/app/components/busy";
 import { signOut } from "@/lib/auth/auth";
 import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
 import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor-forms";
-import { confirmEnrolment, redeemRecoveryCode, verifyTotpCode, type CodeResult } from "@/lib/data/second-factor";
+import {
+  confirmEnrolment,
+  redeemRecoveryCode,
+  verifyTotpCode,
+  type CodeResult,
+} from "@/lib/data/second-factor";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientAddress } from "@/lib/request";
 
 type Check = typeof confirmEnrolment;
 
-export async function confirmEnrolmentAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function confirmEnrolmentAction(state: FormState, formData: FormData): Promise<FormState> {
+  // A second click after success keeps the recovery codes on the page.
+  if (state.generated) return state;
   return checkCode(formData, totpCodeSchema, "code", confirmEnrolment);
 }
 
@@ -53,7 +60,7 @@ async function afterCheck(result: CodeResult, field: string): Promise<FormState>
     case "passed":
       // Enrolment shows the recovery codes once; a later sign-in goes straight on.
       if (result.recoveryCodes) return { status: "success", generated: result.recoveryCodes.join(" ") };
-      redirect("/admin");
+      return redirect("/admin");
     case "wrong":
       return { status: "error", fieldErrors: { [field]: t.wrong(result.triesLeft) } };
     case "reused":
@@ -62,6 +69,6 @@ async function afterCheck(result: CodeResult, field: string): Promise<FormState>
       await signOut({ redirectTo: "/login?ended=second-factor" });
       return { status: "error" };
     case "not-pending":
-      redirect(SECOND_FACTOR_PATH);
+      return redirect(SECOND_FACTOR_PATH);
   }
 }

@@ -7,7 +7,12 @@ import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor-for
 import { getMessages } from "@/lib/messages";
 import { confirmEnrolmentAction, recoveryCodeAction, verifyCodeAction } from "./actions";
 
-const codeInput = { inputMode: "numeric", autoComplete: "one-time-code", maxLength: 12, spellCheck: false } as const;
+const codeInput = {
+  inputMode: "numeric",
+  autoComplete: "one-time-code",
+  maxLength: 12,
+  spellCheck: false,
+} as const;
 
 /** The 6-digit code of a later sign-in. */
 export function VerifyCodeForm() {
@@ -73,7 +78,13 @@ export function EnrolForm({ enrolment }: { enrolment: EnrolmentView | null }) {
           <p className="font-semibold">{t.scanStep}</p>
           {/* A data: image (allowed by the CSP's img-src), not inline markup or a request. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={enrolment.qrCode} alt={t.qrLabel} width={240} height={240} className="h-60 w-60 bg-white" />
+          <img
+            src={enrolment.qrCode}
+            alt={t.qrLabel}
+            width={240}
+            height={240}
+            className="h-60 w-60 bg-white"
+          />
           <p>{t.manualStep}</p>
           <p>
             <span className="font-semibold">{t.secretLabel}: </span>

@@ -9,7 +9,8 @@ import { getMessages } from "@/lib/messages";
 export async function GET(request: Request): Promise<Response> {
   const notFound = () => new Response("Not found", { status: 404 });
   const user = await adminForRoute();
-  if (user === "second-factor") return new Response(null, { status: 303, headers: { Location: SECOND_FACTOR_PATH } });
+  if (user === "second-factor")
+    return new Response(null, { status: 303, headers: { Location: SECOND_FACTOR_PATH } });
   if (!user) return notFound();
   const filter = auditFilterOf(Object.fromEntries(new URL(request.url).searchParams));
   try {

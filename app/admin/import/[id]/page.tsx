@@ -44,7 +44,8 @@ export default async function PreviewPage(props: Props) {
       />
       <Card title={admin.schoolName} heading={c.previewHeading}>
         <p>
-          <span className="font-semibold">{c.fileName}:</span> <span className="break-all">{preview.fileName}</span>
+          <span className="font-semibold">{c.fileName}:</span>{" "}
+          <span className="break-all">{preview.fileName}</span>
         </p>
         <p role="status">{c.counts(preview.validRows, preview.totalRows)}</p>
         {bad > 0 && (
@@ -95,7 +96,9 @@ export default async function PreviewPage(props: Props) {
             <TextLink href={`/admin/slips/${preview.slipSetId}`}>{c.showProgress}</TextLink>
           </>
         )}
-        {(bad > 0 || preview.status === "failed") && <TextLink href="/admin/import">{c.uploadAgain}</TextLink>}
+        {(bad > 0 || preview.status === "failed") && (
+          <TextLink href="/admin/import">{c.uploadAgain}</TextLink>
+        )}
       </Card>
     </>
   );

@@ -56,7 +56,9 @@ export default async function SlipProgressPage(props: Props) {
           )}
           {progress.status === "collected" && (
             <>
-              <p className="font-semibold">{c.collected(slipTime.format(progress.collectedAt ?? new Date()))}</p>
+              <p className="font-semibold">
+                {c.collected(slipTime.format(progress.collectedAt ?? new Date()))}
+              </p>
               <p>{c.collectedHelp}</p>
             </>
           )}

@@ -1,0 +1,56 @@
+// The enrolment journey, run first (the "admin-enrolment" project every spec depends on): each
+// demo administrator's first sign-in sets up an authenticator app. The keys and recovery codes
+// it reads from the pages are kept for the specs' sign-ins (admin-sign-in.ts).
+import { expect, test } from "@playwright/test";
+import { ADMINS, type AdminId, codeAt, saveEnrolment, withFreshCode } from "./admin-sign-in";
+import { expectAccessible, LoginPage, SecondFactorPages } from "./pages";
+
+for (const loginId of Object.keys(ADMINS) as AdminId[]) {
+  test(`${loginId} sets up an authenticator app at the first sign-in and gets recovery codes once`, async ({
+    page,
+  }) => {
+    const login = new LoginPage(page);
+    await login.open();
+    await login.logIn(loginId, ADMINS[loginId]);
+    const enrol = new SecondFactorPages(page);
+    // The QR code to scan, and the same key as text for an app on a computer.
+    await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+    const secret = await enrol.enrolmentSecret();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await expectAccessible(page);
+    // Not yet trusted: the administration pages send the password-only session back here.
+    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/admin\/second-factor\/enrol$/);
+    expect(await enrol.enrolmentSecret()).toBe(secret);
+
+    // A wrong code is refused, next to the field.
+    const now = Math.floor(Date.now() / 30_000);
+    const wrong = [now - 1, now, now + 1].some((s) => codeAt(secret, s) === "000000") ? "999999" : "000000";
+    await enrol.confirmEnrolment(wrong);
+    await expect(page.getByText("This code is not correct. 4 tries left.")).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "6-digit code" })).toHaveAttribute("aria-invalid", "true");
+
+    let recoveryCodes: string[] = [];
+    await withFreshCode(
+      loginId,
+      async (code) => {
+        await enrol.confirmEnrolment(code);
+        recoveryCodes = await enrol.recoveryCodes();
+      },
+      secret,
+    );
+    expect(recoveryCodes).toHaveLength(10);
+    for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+    await expect(page.getByTestId("totp-secret")).toHaveCount(0);
+    await expectAccessible(page);
+    saveEnrolment(loginId, { secret, recoveryCodes });
+
+    await page.getByRole("link", { name: "Continue to School administration" }).click();
+    await expect(page.getByRole("heading", { name: "School administration" })).toBeVisible();
+    // Shown once: the key and the codes are not on the page again.
+    await page.goto("/admin/second-factor/enrol");
+    await expect(page.getByText("Your second factor is set up.")).toBeVisible();
+    await expect(page.getByTestId("totp-secret")).toHaveCount(0);
+    await expect(page.getByText(recoveryCodes[0]!)).toHaveCount(0);
+  });
+}

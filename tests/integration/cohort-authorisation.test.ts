@@ -1,0 +1,115 @@
+// Story: only a school's own administrators import its students, reset its passwords and collect
+// its login slips. A student, another school's administrator, an ended session and nobody at all
+// are refused by every data function, for real ids and made-up ones, and nothing changes.
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importBatches, slipSets } from "@/db/schema";
+import { getDb } from "@/lib/data/db";
+import { ForbiddenError } from "@/lib/data/errors";
+import { confirmCohortImport, importPreview, previewCohortImport } from "@/lib/data/import";
+import { collectSlips, slipJobSettled, slipProgress } from "@/lib/data/slips";
+import type { SessionUser } from "@/lib/data/users";
+import { schoolClasses, startYearlyReset } from "@/lib/data/yearly-reset";
+import { cohort, cohortCsv } from "@/tests/fixtures/cohort";
+import { ALEX, CLEMENTI_ADMIN, IP, JURONG_ADMIN, signIn } from "./helpers";
+import { snapshot } from "./row-snapshot";
+
+type Actor = Pick<SessionUser, "id" | "sessionVersion"> | null;
+
+let batchId: number; // a Clementi preview, not confirmed
+let slipSetId: number; // Clementi slips, ready
+let outsiders: [string, Actor][];
+
+beforeAll(async () => {
+  const clementi = await signIn(CLEMENTI_ADMIN);
+  const csv = new TextEncoder().encode(cohortCsv(cohort("auth", 2)));
+  const previewed = await previewCohortImport(clementi, { name: "a.csv", content: csv });
+  batchId = (previewed as { batchId: number }).batchId;
+  const other = await previewCohortImport(clementi, {
+    name: "b.csv",
+    content: new TextEncoder().encode(cohortCsv(cohort("slip", 2))),
+  });
+  const started = await confirmCohortImport(clementi, (other as { batchId: number }).batchId, IP);
+  slipSetId = (started as { slipSetId: number }).slipSetId;
+  await slipJobSettled(slipSetId);
+
+  const jurong = await signIn(JURONG_ADMIN);
+  const student = await signIn(ALEX);
+  outsiders = [
+    ["a student", student],
+    ["another school's administrator", jurong],
+    ["an ended session", { ...clementi, sessionVersion: clementi.sessionVersion + 1 }],
+    ["nobody", null],
+  ];
+});
+
+async function expectRefused(name: string, act: () => Promise<unknown>) {
+  await expect(act(), name).rejects.toBeInstanceOf(ForbiddenError);
+}
+
+describe("who may import, reset and collect", () => {
+  it("refuses everyone but the school's own administrators, and changes nothing", async () => {
+    const before = await snapshot();
+    const db = await getDb();
+    const [batchesBefore] = await db.select({ n: count() }).from(importBatches);
+    const file = { name: "x.csv", content: cohortCsv(cohort("evil", 1)) };
+    for (const [who, actor] of outsiders) {
+      const as = actor as SessionUser; // the functions accept null too: it is what is tested
+      await expectRefused(`${who}: read preview`, () => importPreview(as, batchId));
+      await expectRefused(`${who}: confirm`, () => confirmCohortImport(as, batchId, IP));
+      await expectRefused(`${who}: progress`, () => slipProgress(as, slipSetId));
+      await expectRefused(`${who}: collect`, () => collectSlips(as, slipSetId, IP));
+      // Another school's administrator may import and reset, but only in their own school (below).
+      if (who === "another school's administrator") continue;
+      await expectRefused(`${who}: preview`, () => previewCohortImport(as, file));
+      await expectRefused(`${who}: classes`, () => schoolClasses(as));
+      await expectRefused(`${who}: reset`, () => startYearlyReset(as, { className: null }, IP));
+    }
+    expect(await snapshot()).toEqual(before);
+    const [batchesAfter] = await db.select({ n: count() }).from(importBatches);
+    expect(batchesAfter!.n).toBe(batchesBefore!.n);
+    const [set] = await db
+      .select({ status: slipSets.status })
+      .from(slipSets)
+      .where(eq(slipSets.id, slipSetId));
+    expect(set!.status).toBe("ready");
+    const [batch] = await db
+      .select({ status: importBatches.status })
+      .from(importBatches)
+      .where(eq(importBatches.id, batchId));
+    expect(batch!.status).toBe("preview");
+  });
+
+  it("keeps another school's administrator to their own school", async () => {
+    const jurong = await signIn(JURONG_ADMIN);
+    const before = await snapshot();
+    expect((await schoolClasses(jurong)).map((c) => c.className)).toEqual(["P3 Respect"]);
+    expect(await startYearlyReset(jurong, { className: "P4 Courage" }, IP)).toEqual({ status: "noStudents" });
+    expect(await snapshot()).toEqual(before);
+    // Their preview says a Clementi Login ID is in use, and no more.
+    const file = { name: "x.csv", content: cohortCsv([{ ...cohort("jw", 1)[0]!, loginId: "alex_tan" }]) };
+    const previewed = await previewCohortImport(jurong, file);
+    const own = await importPreview(jurong, (previewed as { batchId: number }).batchId);
+    expect(own.problems).toEqual([{ line: 2, reasons: ["loginIdTaken"] }]);
+    await expectRefused("Clementi reads Jurong's preview", async () =>
+      importPreview(await signIn(CLEMENTI_ADMIN), own.id),
+    );
+  });
+
+  it("treats made-up ids like another school's", async () => {
+    const admin = await signIn(CLEMENTI_ADMIN);
+    for (const id of [0, -1, 1.5, Number.NaN, 2 ** 31, 999_999]) {
+      await expectRefused(`preview ${id}`, () => importPreview(admin, id));
+      await expectRefused(`confirm ${id}`, () => confirmCohortImport(admin, id, IP));
+      await expectRefused(`progress ${id}`, () => slipProgress(admin, id));
+      await expectRefused(`collect ${id}`, () => collectSlips(admin, id, IP));
+    }
+  });
+
+  it("lets the school's administrator do each of them", async () => {
+    const admin = await signIn(CLEMENTI_ADMIN);
+    expect(await importPreview(admin, batchId)).toMatchObject({ status: "preview", validRows: 2 });
+    expect(await slipProgress(admin, slipSetId)).toMatchObject({ status: "ready", total: 2 });
+    expect(await collectSlips(admin, slipSetId, IP)).toMatchObject({ status: "slips" });
+  });
+});

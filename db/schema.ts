@@ -49,6 +49,8 @@ export const users = pgTable(
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     /** Administrators' second factor: the TOTP secret, encrypted (lib/auth/totp.ts), set once
      *  enrolment is confirmed; the last time step accepted, so a code is never accepted twice. */
+    /** A ministry administrator: acts on every school, manages schools and their administrators. */
+    ministry: boolean("ministry").notNull().default(false),
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
@@ -284,4 +286,19 @@ export const slipSets = pgTable(
     collectedAt: timestamp("collected_at", { withTimezone: true }),
   },
   (t) => [index("slip_sets_school_idx").on(t.schoolId, t.createdAt)],
+);
+
+/** The further schools a school administrator acts on, besides their own (users.school_id). */
+export const adminSchools = pgTable(
+  "admin_schools",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.schoolId] })],
 );

@@ -13,6 +13,8 @@ type DemoUser = {
   guardianEmail?: string;
   className?: string;
   mustChangePassword?: boolean;
+  /** A ministry administrator (home: this school; acts on every school). */
+  ministry?: boolean;
   answers?: [number, string][];
 };
 
@@ -59,6 +61,13 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
         email: "priya_nair@students.clementi-ps.example",
         guardianEmail: "nair.family@parents.example",
         className: "P2 Harmony",
+      },
+      {
+        role: "admin",
+        loginId: "moe_admin",
+        fullName: "Ministry MIMS Administrator",
+        password: "Ministry-Desk-2026",
+        ministry: true,
       },
       {
         role: "admin",
@@ -111,6 +120,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
             guardianEmail: person.guardianEmail ?? null,
             className: person.className ?? null,
             mustChangePassword: person.mustChangePassword ?? false,
+            ministry: person.ministry ?? false,
             passwordHash: await hashSecret(person.password),
           })
           .returning({ id: users.id });

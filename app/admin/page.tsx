@@ -5,7 +5,10 @@ import { listLockedAccounts } from "@/lib/data/admin";
 import { findStudents, SEARCH_MAX_LENGTH, STUDENT_FILTERS, type StudentFilter } from "@/lib/data/students";
 import { getMessages } from "@/lib/messages";
 import { activityLast30Days, questionCoverageByClass } from "@/lib/data/dashboard";
+import { schoolsForAdmin } from "@/lib/data/ministry";
 import { listFailedNotices } from "@/lib/data/notices";
+import { SelectField } from "@/app/components/field";
+import { switchSchool } from "./schools/actions";
 import { NoticeList } from "@/app/components/notice-list";
 import { ActivityChart, QuestionCoverage } from "./dashboard";
 import { FindStudents } from "./find-students";
@@ -38,6 +41,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const found = await findStudents(admin, search);
   const [coverage, activity] = [await questionCoverageByClass(admin), await activityLast30Days(admin)];
   const failed = await listFailedNotices(admin);
+  const choices = await schoolsForAdmin(admin);
   const time = new Intl.DateTimeFormat("en-SG", {
     timeStyle: "short",
     dateStyle: "medium",
@@ -57,11 +61,30 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           { href: "/admin/audit", label: t.admin.audit.link },
           { href: "/admin/import", label: t.cohort.importLink },
           { href: "/admin/yearly-reset", label: t.cohort.yearlyResetLink },
+          ...(admin.ministry ? [{ href: "/admin/schools", label: t.ministry.link }] : []),
           { href: "/change-password", label: t.portal.changePassword },
         ]}
         name={admin.fullName}
       />
       <Card title={admin.schoolName} heading={t.admin.heading}>
+        {choices.length > 1 && (
+          <form action={switchSchool} className="flex flex-wrap items-end gap-3">
+            <div className="grow">
+              <SelectField
+                name="schoolId"
+                label={t.ministry.switchLabel}
+                defaultValue={admin.schoolId}
+                options={choices.map((school) => ({ value: school.id, label: school.name }))}
+              />
+            </div>
+            <button
+              type="submit"
+              className="rounded-lg border-2 border-brand px-4 py-3 font-semibold text-brand hover:bg-brand-light"
+            >
+              {t.ministry.switchButton}
+            </button>
+          </form>
+        )}
         <h2 className="text-xl font-bold">{t.admin.lockedHeading}</h2>
         <LockedAccounts rows={rows} />
         <FindStudents search={search} found={found} />

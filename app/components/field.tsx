@@ -8,12 +8,12 @@ type FieldProps = {
 } & InputHTMLAttributes<HTMLInputElement>;
 
 /** A labelled input with its hint, and an error region that screen readers announce. */
-export function Field({ name, label, hint, error, ...input }: FieldProps) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = `${name}-error`;
+export function Field({ name, label, hint, error, id = name, ...input }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = `${id}-error`;
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block font-semibold">
+      <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
       {hint && (
@@ -22,7 +22,7 @@ export function Field({ name, label, hint, error, ...input }: FieldProps) {
         </p>
       )}
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}
@@ -63,14 +63,14 @@ type SelectFieldProps = {
 } & React.SelectHTMLAttributes<HTMLSelectElement>;
 
 /** A labelled drop-down, for the forms that need no error next to it (GET forms). */
-export function SelectField({ name, label, options, ...select }: SelectFieldProps) {
+export function SelectField({ name, label, options, id = name, ...select }: SelectFieldProps) {
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block font-semibold">
+      <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
       <select
-        id={name}
+        id={id}
         name={name}
         className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-lg"
         {...select}

@@ -1,6 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { chosenSchoolId } from "@/lib/admin-school";
+import { schoolAnAdminMayActOn } from "@/lib/data/actor";
 import { resumeSession } from "@/lib/data/sessions";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";
 import { sessionClaims } from "./auth";
@@ -52,7 +54,17 @@ export async function requireSignedIn(): Promise<SessionUser> {
 export async function requireAdmin(): Promise<SessionUser> {
   const session = await requireAdminSession();
   if (!session.secondFactorPassed) redirect(SECOND_FACTOR_PATH);
-  return session.user;
+  // A new administrator's temporary password (from the ministry) is changed before anything else.
+  if (session.user.mustChangePassword) redirect("/change-password");
+  return actingOnChosenSchool(session.user);
+}
+
+/** The administrator as they act on the school chosen in /admin, when they may; else their own. */
+async function actingOnChosenSchool(admin: SessionUser): Promise<SessionUser> {
+  const chosen = await chosenSchoolId();
+  if (chosen === undefined || chosen === admin.schoolId) return admin;
+  const school = await schoolAnAdminMayActOn(admin, chosen);
+  return school ? { ...admin, schoolId: school.id, schoolName: school.name } : admin;
 }
 
 /** An administrator's session before (or after) the second factor: only the second-factor pages
@@ -69,5 +81,5 @@ export async function requireAdminSession(): Promise<CurrentSession> {
 export async function adminForRoute(): Promise<SessionUser | "second-factor" | null> {
   const session = await currentSession();
   if (!session || session.user.role !== "admin") return null;
-  return session.secondFactorPassed ? session.user : "second-factor";
+  return session.secondFactorPassed ? actingOnChosenSchool(session.user) : "second-factor";
 }

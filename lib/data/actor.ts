@@ -1,14 +1,47 @@
 import "server-only";
+import { and, eq } from "drizzle-orm";
+import { adminSchools, schools } from "@/db/schema";
+import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { loadSessionUser, type SessionUser } from "./users";
 
-/** Every data function that acts for a signed-in person re-checks that person here. */
+type ActorClaim = Pick<SessionUser, "id" | "sessionVersion"> & { schoolId?: number };
+
+/** Every data function that acts for a signed-in person re-checks that person here. An
+ *  administrator may name the school they act on (`schoolId`, the school chosen in /admin): it
+ *  must be their own, one they were given (admin_schools), or any for a ministry administrator;
+ *  the person returned then carries that school, so every query keeps to it. */
 export async function assertActor(
-  actor: Pick<SessionUser, "id" | "sessionVersion"> | null | undefined,
+  actor: ActorClaim | null | undefined,
   role?: "student" | "admin",
 ): Promise<SessionUser> {
   if (!actor) throw new ForbiddenError();
   const current = await loadSessionUser(actor.id, actor.sessionVersion);
   if (!current || (role && current.role !== role)) throw new ForbiddenError();
-  return current;
+  const wanted = actor.schoolId;
+  if (role !== "admin" || wanted === undefined || wanted === current.schoolId) return current;
+  const school = await schoolAnAdminMayActOn(current, wanted);
+  if (!school) throw new ForbiddenError();
+  return { ...current, schoolId: school.id, schoolName: school.name };
+}
+
+/** The school, when this administrator may act on it; undefined otherwise. */
+export async function schoolAnAdminMayActOn(
+  admin: Pick<SessionUser, "id" | "role" | "ministry" | "schoolId">,
+  schoolId: number,
+): Promise<{ id: number; name: string } | undefined> {
+  if (admin.role !== "admin" || !Number.isInteger(schoolId) || schoolId < 1 || schoolId > 2_147_483_647)
+    return undefined;
+  const db = await getDb();
+  const [school] = await db
+    .select({ id: schools.id, name: schools.name })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  if (!school) return undefined;
+  if (admin.ministry || admin.schoolId === school.id) return school;
+  const [member] = await db
+    .select({ schoolId: adminSchools.schoolId })
+    .from(adminSchools)
+    .where(and(eq(adminSchools.userId, admin.id), eq(adminSchools.schoolId, school.id)));
+  return member ? school : undefined;
 }

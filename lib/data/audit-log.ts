@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = [
   "student_imported",
   "yearly_reset",
   "login_slips_collected",
+  "school_created",
+  "admin_created",
+  "admin_school_granted",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_PER_PAGE = 50;

@@ -27,7 +27,10 @@ export type AuditAction =
   | "recovery_code_used"
   | "student_imported"
   | "yearly_reset"
-  | "login_slips_collected";
+  | "login_slips_collected"
+  | "school_created"
+  | "admin_created"
+  | "admin_school_granted";
 
 export type AuditEvent = {
   action: AuditAction;

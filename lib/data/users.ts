@@ -17,6 +17,8 @@ export type SessionUser = {
   schoolName: string;
   mustChangePassword: boolean;
   sessionVersion: number;
+  /** A ministry administrator: may act on every school. */
+  ministry: boolean;
 };
 
 export function normaliseLoginId(loginId: string): string {
@@ -41,6 +43,7 @@ const sessionColumns = {
   schoolName: schools.name,
   mustChangePassword: users.mustChangePassword,
   sessionVersion: users.sessionVersion,
+  ministry: users.ministry,
   status: users.status,
 };
 

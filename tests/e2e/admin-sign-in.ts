@@ -7,6 +7,7 @@ import { LoginPage, SecondFactorPages } from "./pages";
 export const ADMINS = {
   clementi_admin: "Quiet-Library-2026",
   jurongwest_admin: "Silver-Bicycle-2026",
+  moe_admin: "Ministry-Desk-2026",
 } as const;
 export type AdminId = keyof typeof ADMINS;
 

@@ -1,0 +1,87 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { chooseSchoolId } from "@/lib/admin-school";
+import { currentUser, requireAdmin } from "@/lib/auth/guards";
+import { schoolAnAdminMayActOn } from "@/lib/data/actor";
+import { ForbiddenError } from "@/lib/data/errors";
+import { createSchool, createSchoolAdmin, grantSchool } from "@/lib/data/ministry";
+import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
+import { chooseSchoolSchema, grantSchoolSchema, schoolAdminSchema, schoolSchema } from "@/lib/ministry-forms";
+import { clientInfo } from "@/lib/request";
+
+// Every action checks its caller (requireAdmin) and the data functions check again that the
+// caller is a ministry administrator: a school administrator gets "You cannot do that."
+
+type Parsed<S extends z.ZodType> = { ok: true; data: z.output<S> } | { ok: false; state: FormState };
+
+function parse<S extends z.ZodType>(schema: S, formData: FormData): Parsed<S> {
+  const parsed = schema.safeParse(formValues(formData));
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, state: { status: "error", fieldErrors: fieldErrorsOf(parsed.error) } };
+}
+
+async function refusedUnlessMinistry(work: () => Promise<FormState>): Promise<FormState> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { status: "error", message: getMessages().admin.notAllowed };
+    throw error;
+  }
+}
+
+export async function addSchool(_state: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireAdmin();
+  const parsed = parse(schoolSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const t = getMessages().ministry;
+  return refusedUnlessMinistry(async () => {
+    const result = await createSchool(admin, parsed.data, await clientInfo());
+    if (result.status === "taken") return { status: "error", fieldErrors: { name: t.schoolTaken } };
+    revalidatePath("/admin", "layout");
+    return { status: "success", message: t.schoolAdded(result.value.name) };
+  });
+}
+
+export async function addSchoolAdmin(_state: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireAdmin();
+  const parsed = parse(schoolAdminSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const t = getMessages().ministry;
+  return refusedUnlessMinistry(async () => {
+    const result = await createSchoolAdmin(admin, parsed.data, await clientInfo());
+    if (result.status === "taken") return { status: "error", fieldErrors: { loginId: t.adminTaken } };
+    revalidatePath("/admin", "layout");
+    const { loginId, schoolName, temporaryPassword } = result.value;
+    return { status: "success", message: t.adminAdded(loginId, schoolName), generated: temporaryPassword };
+  });
+}
+
+export async function giveSchool(_state: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireAdmin();
+  const parsed = parse(grantSchoolSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const t = getMessages().ministry;
+  return refusedUnlessMinistry(async () => {
+    const result = await grantSchool(admin, parsed.data, await clientInfo());
+    if (result.status === "unknownAdmin")
+      return { status: "error", fieldErrors: { adminLoginId: t.unknownAdmin } };
+    revalidatePath("/admin", "layout");
+    return { status: "success", message: t.granted(result.fullName, result.schoolName) };
+  });
+}
+
+/** Switches the school the administrator acts on, when they may act on it. */
+export async function switchSchool(formData: FormData): Promise<void> {
+  await requireAdmin();
+  // Checked against the administrator's own school and grants, not the school chosen now.
+  const home = (await currentUser())!;
+  const parsed = chooseSchoolSchema.safeParse(formValues(formData));
+  if (parsed.success && (await schoolAnAdminMayActOn(home, parsed.data.schoolId))) {
+    await chooseSchoolId(parsed.data.schoolId);
+  }
+  redirect("/admin");
+}

@@ -22,16 +22,49 @@ export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
  *  sign-in waits while PostgreSQL restarts. */
 const CONNECT_TIMEOUT_SECONDS = 5;
 
+/** A pool whose connection closed (PostgreSQL restarted, a network cut) is replaced by a fresh one
+ *  at the next use, at most once a second; the old pool ends once its queries settle (or after
+ *  END_OLD_POOL_SECONDS). postgres.js 3.4.9 can leave a connection that lost its socket inside a
+ *  transaction unable to answer again (upstream porsager/postgres#1186, #1215): a fresh pool holds
+ *  no such connection. tests/cluster/postgres-restart.test.ts shows it. */
+const REPLACE_POOL_AFTER_MS = 1000;
+const END_OLD_POOL_SECONDS = 10;
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, {
-    max: options.max ?? 10,
-    connect_timeout: CONNECT_TIMEOUT_SECONDS,
-    onnotice: () => {},
-  });
-  const db = drizzle(client, { schema });
-  return { db: db as unknown as Db, engine: "postgres", close: () => client.end() };
+  const open = () => {
+    const pool = {
+      closed: false,
+      client: postgres(url, {
+        max: options.max ?? 10,
+        connect_timeout: CONNECT_TIMEOUT_SECONDS,
+        onnotice: () => {},
+        onclose: () => {
+          pool.closed = true;
+        },
+      }),
+      openedAt: Date.now(),
+    };
+    return { ...pool, pool, db: drizzle(pool.client, { schema }) as unknown as Db };
+  };
+  let current = open();
+  let ended = false;
+  return {
+    get db() {
+      if (!ended && current.pool.closed && Date.now() - current.openedAt >= REPLACE_POOL_AFTER_MS) {
+        const old = current;
+        current = open();
+        void old.client.end({ timeout: END_OLD_POOL_SECONDS }).catch(() => {});
+      }
+      return current.db;
+    },
+    engine: "postgres",
+    close: () => {
+      ended = true;
+      return current.client.end();
+    },
+  };
 }
 
 /** `dataDir` of `memory://` keeps everything in memory (tests). */

@@ -34,4 +34,9 @@ export const schoolAdminSchema = z.object({ schoolId, loginId, fullName: name })
 
 export const grantSchoolSchema = z.object({ adminLoginId: loginId, schoolId });
 
+export const adminAccessSchema = z.object({
+  adminLoginId: loginId,
+  enabled: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
+
 export const chooseSchoolSchema = z.object({ schoolId });

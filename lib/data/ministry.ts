@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { adminSchools, schools, users } from "@/db/schema";
+import { adminSchools, schools, sessions, users } from "@/db/schema";
 import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { temporaryPasswordFor } from "@/lib/temporary-password";
 import { assertActor } from "./actor";
@@ -160,6 +160,18 @@ export async function createSchoolAdmin(
   });
 }
 
+/** A school administrator (never a ministry one) by Login ID. */
+async function schoolAdminByLoginId(loginId: string) {
+  const db = await getDb();
+  const [admin] = await db
+    .select({ id: users.id, fullName: users.fullName, schoolId: users.schoolId })
+    .from(users)
+    .where(
+      and(eq(users.loginId, normaliseLoginId(loginId)), eq(users.role, "admin"), eq(users.ministry, false)),
+    );
+  return admin;
+}
+
 /** Gives a school administrator one more school to act on. */
 export async function grantSchool(
   actor: Actor,
@@ -173,16 +185,7 @@ export async function grantSchool(
     .from(schools)
     .where(eq(schools.id, input.schoolId));
   if (!school) throw new ForbiddenError();
-  const [admin] = await db
-    .select({ id: users.id, fullName: users.fullName })
-    .from(users)
-    .where(
-      and(
-        eq(users.loginId, normaliseLoginId(input.adminLoginId)),
-        eq(users.role, "admin"),
-        eq(users.ministry, false),
-      ),
-    );
+  const admin = await schoolAdminByLoginId(input.adminLoginId);
   if (!admin) return { status: "unknownAdmin" };
   await db.transaction(async (tx) => {
     await tx.insert(adminSchools).values({ userId: admin.id, schoolId: school.id }).onConflictDoNothing();
@@ -195,4 +198,38 @@ export async function grantSchool(
     });
   });
   return { status: "granted", fullName: admin.fullName, schoolName: school.name };
+}
+
+/** Disables a school administrator who has left (every session ends at once: the version moves
+ *  and their server-side sessions go), or enables them again; and takes away the schools they were
+ *  given. Never a ministry administrator, never oneself. */
+export async function setSchoolAdminAccess(
+  actor: Actor,
+  input: { adminLoginId: string; enabled: boolean },
+  client: ClientInput,
+): Promise<{ status: "done"; fullName: string } | { status: "unknownAdmin" }> {
+  const ministry = await assertMinistry(actor);
+  const admin = await schoolAdminByLoginId(input.adminLoginId);
+  if (!admin || admin.id === ministry.id) return { status: "unknownAdmin" };
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    if (input.enabled) {
+      await tx.update(users).set({ status: "active" }).where(eq(users.id, admin.id));
+    } else {
+      await tx
+        .update(users)
+        .set({ status: "disabled", sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, admin.id));
+      await tx.delete(sessions).where(eq(sessions.userId, admin.id));
+      await tx.delete(adminSchools).where(eq(adminSchools.userId, admin.id));
+    }
+    await recordAudit(tx, {
+      action: input.enabled ? "account_enabled" : "account_disabled",
+      actorUserId: ministry.id,
+      targetUserId: admin.id,
+      schoolId: admin.schoolId,
+      clientAddress: clientAddressOf(client),
+    });
+  });
+  return { status: "done", fullName: admin.fullName };
 }

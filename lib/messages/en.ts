@@ -282,6 +282,13 @@ export const en = {
     invalidEmail: "Please enter an e-mail address.",
     invalidLoginId:
       "Use 3 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.",
+    accessHeading: "Disable or enable a school administrator",
+    accessHint:
+      "For an administrator who has left: they are signed out everywhere at once and lose the schools they were given.",
+    disable: "Disable administrator",
+    enable: "Enable administrator",
+    disabled: (name: string) => `${name} is disabled.`,
+    enabled: (name: string) => `${name} is enabled.`,
     switchLabel: "School",
     switchButton: "Switch school",
   },

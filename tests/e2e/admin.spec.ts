@@ -102,3 +102,31 @@ test("the school reads its audit log, filters it and exports it as CSV", async (
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);
   expect((await page.request.get("/admin/audit/export")).status()).toBe(404);
 });
+
+test("the dashboard shows question set-up by class and the last 30 days, and leads to who is not covered", async ({
+  page,
+}) => {
+  await adminSignIn(page, "jurongwest_admin");
+  const coverage = page.getByRole("region", { name: "Security questions by class" });
+  await expect(coverage.getByText("P3 Respect", { exact: true })).toBeVisible();
+  await expect(coverage.getByText("0 of 1 set up")).toBeVisible();
+  const activity = page.getByRole("region", { name: "The last 30 days" });
+  await expect(activity.getByText(/^\d+ password resets, \d+ locks, \d+ unlocks\.$/)).toBeVisible();
+  await activity.getByText("Show the numbers, day by day").click();
+  await expect(activity.locator("tbody tr")).toHaveCount(30);
+  await expectAccessible(page);
+
+  await coverage.getByRole("link", { name: "Who in P3 Respect has not set up questions" }).click();
+  await expect(page.getByLabel("Show")).toHaveValue("noQuestions");
+  await expect(page.getByRole("link", { name: "Lim Wei Jie" })).toBeVisible();
+});
+
+test("without a session, the administration's pages send to Log In and its export gives nothing", async ({
+  page,
+}) => {
+  for (const path of ["/admin", "/admin/audit", "/admin/students/1", "/admin/schools", "/admin/import"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Log In" }), path).toBeVisible();
+  }
+  expect((await page.request.get("/admin/audit/export", { maxRedirects: 0 })).status()).toBe(404);
+});

@@ -59,6 +59,17 @@ test("the ministry adds a school and its administrator, gives them a second scho
   await new LoginPage(fresh).logIn("sengkang_admin", temporary);
   await expect(fresh.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
 
+  // The administrator leaves: disabled, their session ends at once.
+  await adminSignIn(page, "moe_admin");
+  await page.goto("/admin/schools");
+  const access = page.getByRole("form", { name: "Disable or enable a school administrator" });
+  await access.getByLabel("Administrator's Login ID").fill("sengkang_admin");
+  await access.getByRole("button", { name: "Disable administrator" }).click();
+  await expect(page.getByText("Sengkang ICT Lead is disabled.")).toBeVisible();
+  await fresh.reload();
+  await expect(fresh.getByRole("heading", { name: "Log In" })).toBeVisible();
+  await new PortalPage(page).logOut();
+
   // A school's administrator gets the plain 404 for the ministry's page.
   await adminSignIn(page, "clementi_admin");
   await expect(page.getByRole("link", { name: "Schools" })).toHaveCount(0);

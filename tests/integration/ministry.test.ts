@@ -10,6 +10,7 @@ import {
   createSchool,
   createSchoolAdmin,
   grantSchool,
+  setSchoolAdminAccess,
   listSchoolsWithAdmins,
   schoolsForAdmin,
 } from "@/lib/data/ministry";
@@ -152,5 +153,41 @@ describe("schools and their administrators", () => {
     expect((await schoolsForAdmin(ministry)).length).toBeGreaterThanOrEqual(2);
     const inJurong = { ...ministry, schoolId: jurong.schoolId };
     expect((await findStudents(inJurong, all)).rows.map((r) => r.loginId)).toEqual([LIM.loginId]);
+  });
+
+  it("disables a school administrator who has left: signed out, schools taken away; enables again", async () => {
+    const ministry = await makeMinistryAdmin();
+    const jurong = await signIn(JURONG_ADMIN);
+    const added = await createSchool(
+      ministry,
+      { name: "Yishun Park Primary School", contactEmail: "yp@school.example" },
+      IP,
+    );
+    if (added.status !== "created") throw new Error("not created");
+    await grantSchool(ministry, { adminLoginId: JURONG_ADMIN.loginId, schoolId: added.value.id }, IP);
+    expect(
+      await setSchoolAdminAccess(ministry, { adminLoginId: JURONG_ADMIN.loginId, enabled: false }, IP),
+    ).toEqual({
+      status: "done",
+      fullName: "Jurong West MIMS Administrator",
+    });
+    await expect(assertActor(jurong, "admin")).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await authenticate(JURONG_ADMIN.loginId, JURONG_ADMIN.password, IP)).toBeNull();
+    expect(
+      await setSchoolAdminAccess(ministry, { adminLoginId: JURONG_ADMIN.loginId, enabled: true }, IP),
+    ).toMatchObject({
+      status: "done",
+    });
+    const back = await signIn(JURONG_ADMIN);
+    expect((await schoolsForAdmin(back)).map((s) => s.name)).toEqual(["Jurong West Primary School"]);
+    // Not a ministry administrator, not a student, and nothing for a school administrator to call.
+    for (const loginId of [MINISTRY.loginId, LIM.loginId]) {
+      expect(await setSchoolAdminAccess(ministry, { adminLoginId: loginId, enabled: false }, IP)).toEqual({
+        status: "unknownAdmin",
+      });
+    }
+    await expect(
+      setSchoolAdminAccess(back, { adminLoginId: CLEMENTI_ADMIN.loginId, enabled: false }, IP),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -6,10 +6,16 @@ import { chooseSchoolId } from "@/lib/admin-school";
 import { currentUser, requireAdmin } from "@/lib/auth/guards";
 import { schoolAnAdminMayActOn } from "@/lib/data/actor";
 import { ForbiddenError } from "@/lib/data/errors";
-import { createSchool, createSchoolAdmin, grantSchool } from "@/lib/data/ministry";
+import { createSchool, createSchoolAdmin, grantSchool, setSchoolAdminAccess } from "@/lib/data/ministry";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { chooseSchoolSchema, grantSchoolSchema, schoolAdminSchema, schoolSchema } from "@/lib/ministry-forms";
+import {
+  adminAccessSchema,
+  chooseSchoolSchema,
+  grantSchoolSchema,
+  schoolAdminSchema,
+  schoolSchema,
+} from "@/lib/ministry-forms";
 import { clientInfo } from "@/lib/request";
 
 // Every action checks its caller (requireAdmin) and the data functions check again that the
@@ -71,6 +77,20 @@ export async function giveSchool(_state: FormState, formData: FormData): Promise
       return { status: "error", fieldErrors: { adminLoginId: t.unknownAdmin } };
     revalidatePath("/admin", "layout");
     return { status: "success", message: t.granted(result.fullName, result.schoolName) };
+  });
+}
+
+export async function changeAdminAccess(_state: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireAdmin();
+  const parsed = parse(adminAccessSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const t = getMessages().ministry;
+  return refusedUnlessMinistry(async () => {
+    const result = await setSchoolAdminAccess(admin, parsed.data, await clientInfo());
+    if (result.status === "unknownAdmin")
+      return { status: "error", fieldErrors: { adminLoginId: t.unknownAdmin } };
+    revalidatePath("/admin", "layout");
+    return { status: "success", message: (parsed.data.enabled ? t.enabled : t.disabled)(result.fullName) };
   });
 }
 

@@ -4,7 +4,7 @@ import { Field, FormMessage, SelectField } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { IDLE } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { addSchool, addSchoolAdmin, giveSchool } from "./actions";
+import { addSchool, addSchoolAdmin, changeAdminAccess, giveSchool } from "./actions";
 
 type School = { id: number; name: string };
 
@@ -99,6 +99,36 @@ export function GrantSchoolForm({ schools }: { schools: School[] }) {
         options={schools.map((s) => ({ value: s.id, label: s.name }))}
       />
       <SubmitButton>{t.grant}</SubmitButton>
+    </form>
+  );
+}
+
+export function AdminAccessForm() {
+  const t = getMessages().ministry;
+  const [state, action] = useActionState(changeAdminAccess, IDLE);
+  return (
+    <form action={action} className="space-y-3" aria-labelledby="access-heading">
+      <h2 id="access-heading" className="text-xl font-bold">
+        {t.accessHeading}
+      </h2>
+      <FormMessage state={state} />
+      <Field
+        id="access-adminLoginId"
+        name="adminLoginId"
+        label={t.adminLoginId}
+        maxLength={64}
+        required
+        hint={t.accessHint}
+        error={state.fieldErrors?.adminLoginId}
+      />
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton name="enabled" value="false">
+          {t.disable}
+        </SubmitButton>
+        <SubmitButton name="enabled" value="true" variant="secondary">
+          {t.enable}
+        </SubmitButton>
+      </div>
     </form>
   );
 }

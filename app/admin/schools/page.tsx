@@ -4,7 +4,7 @@ import { TopNav } from "@/app/components/top-nav";
 import { currentUser, requireAdmin } from "@/lib/auth/guards";
 import { listSchoolsWithAdmins } from "@/lib/data/ministry";
 import { getMessages } from "@/lib/messages";
-import { AddAdminForm, AddSchoolForm, GrantSchoolForm } from "./forms";
+import { AddAdminForm, AddSchoolForm, AdminAccessForm, GrantSchoolForm } from "./forms";
 
 /** Only a ministry administrator learns the page's name; anyone else gets the plain 404. */
 export async function generateMetadata() {
@@ -43,6 +43,7 @@ export default async function SchoolsPage() {
         <AddSchoolForm />
         <AddAdminForm schools={schools} />
         <GrantSchoolForm schools={schools} />
+        <AdminAccessForm />
       </Card>
     </>
   );

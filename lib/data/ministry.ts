@@ -114,11 +114,7 @@ export async function createSchoolAdmin(
 ): Promise<CreateResult<NewAdmin>> {
   const ministry = await assertMinistry(actor);
   const db = await getDb();
-  const [school] = await db
-    .select({ id: schools.id, name: schools.name })
-    .from(schools)
-    .where(eq(schools.id, input.schoolId));
-  if (!school) throw new ForbiddenError();
+  const school = await schoolById(input.schoolId);
   const loginId = normaliseLoginId(input.loginId);
   const temporaryPassword = temporaryPasswordFor({
     loginId,
@@ -160,6 +156,17 @@ export async function createSchoolAdmin(
   });
 }
 
+/** The school, or ForbiddenError for an id no school has. */
+async function schoolById(schoolId: number): Promise<SchoolChoice> {
+  const db = await getDb();
+  const [school] = await db
+    .select({ id: schools.id, name: schools.name })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  if (!school) throw new ForbiddenError();
+  return school;
+}
+
 /** A school administrator (never a ministry one) by Login ID. */
 async function schoolAdminByLoginId(loginId: string) {
   const db = await getDb();
@@ -180,11 +187,7 @@ export async function grantSchool(
 ): Promise<{ status: "granted"; fullName: string; schoolName: string } | { status: "unknownAdmin" }> {
   const ministry = await assertMinistry(actor);
   const db = await getDb();
-  const [school] = await db
-    .select({ id: schools.id, name: schools.name })
-    .from(schools)
-    .where(eq(schools.id, input.schoolId));
-  if (!school) throw new ForbiddenError();
+  const school = await schoolById(input.schoolId);
   const admin = await schoolAdminByLoginId(input.adminLoginId);
   if (!admin) return { status: "unknownAdmin" };
   await db.transaction(async (tx) => {

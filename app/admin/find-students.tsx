@@ -1,3 +1,4 @@
+import { Pager } from "@/app/components/pager";
 import { Field, SelectField } from "@/app/components/field";
 import { STUDENT_FILTERS, type StudentPage, type StudentSearch } from "@/lib/data/students";
 import { getMessages } from "@/lib/messages";
@@ -64,22 +65,7 @@ export function FindStudents({ search, found }: { search: StudentSearch; found: 
             </li>
           ))}
         </ul>
-        {found.pages > 1 && (
-          <nav aria-label={t.pageOf(found.page, found.pages)} className="flex justify-between gap-3">
-            {found.page > 1 ? (
-              <a href={pageHref(search, found.page - 1)} className="font-semibold text-brand underline">
-                {t.previous}
-              </a>
-            ) : (
-              <span />
-            )}
-            {found.page < found.pages && (
-              <a href={pageHref(search, found.page + 1)} className="font-semibold text-brand underline">
-                {t.next}
-              </a>
-            )}
-          </nav>
-        )}
+        <Pager page={found.page} pages={found.pages} href={(page) => pageHref(search, page)} />
       </div>
     </section>
   );

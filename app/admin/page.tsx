@@ -1,3 +1,4 @@
+import { schoolTime } from "@/lib/school-time";
 import { Card } from "@/app/components/card";
 import { TopNav } from "@/app/components/top-nav";
 import { currentUser, requireAdmin } from "@/lib/auth/guards";
@@ -42,17 +43,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const [coverage, activity] = [await questionCoverageByClass(admin), await activityLast30Days(admin)];
   const failed = await listFailedNotices(admin);
   const choices = await schoolsForAdmin(admin);
-  const time = new Intl.DateTimeFormat("en-SG", {
-    timeStyle: "short",
-    dateStyle: "medium",
-    timeZone: "Asia/Singapore",
-  });
   const rows = locked.map(({ lock, lockedUntil, ...row }) => ({
     ...row,
     lockText:
       lock === "account"
         ? t.admin.lockAccount
-        : t.admin.lockTemporary(time.format(lockedUntil ?? new Date())),
+        : t.admin.lockTemporary(schoolTime.format(lockedUntil ?? new Date())),
   }));
   return (
     <>

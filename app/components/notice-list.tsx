@@ -1,3 +1,4 @@
+import { schoolTime } from "@/lib/school-time";
 import { useId } from "react";
 import { getMessages } from "@/lib/messages";
 
@@ -14,18 +15,12 @@ export type NoticeRow = {
   studentName?: string | null;
 };
 
-const defaultTime = new Intl.DateTimeFormat("en-SG", {
-  timeStyle: "short",
-  dateStyle: "medium",
-  timeZone: "Asia/Singapore",
-});
-
 /** The e-mail notices of a student, or a school's undelivered ones: a list that reads at 360 px. */
 export function NoticeList({
   notices,
   heading,
   empty,
-  formatTime = (at) => defaultTime.format(at),
+  formatTime = (at) => schoolTime.format(at),
 }: {
   notices: NoticeRow[];
   heading?: string;

@@ -1,3 +1,5 @@
+import { Pager } from "@/app/components/pager";
+import { schoolTime } from "@/lib/school-time";
 import { Card } from "@/app/components/card";
 import { Field, SelectField } from "@/app/components/field";
 import { TopNav } from "@/app/components/top-nav";
@@ -22,11 +24,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const admins = await schoolAdmins(admin);
   const a = getMessages().admin;
   const t = a.audit;
-  const time = new Intl.DateTimeFormat("en-SG", {
-    timeStyle: "short",
-    dateStyle: "medium",
-    timeZone: "Asia/Singapore",
-  });
   const link = (to: number) => `/admin/audit?${auditQueryOf(filter, to)}#lines`;
   return (
     <>
@@ -85,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {found.lines.map((line) => (
               <li key={line.id} className="p-3 text-sm">
                 <time dateTime={line.at.toISOString()} className="block font-semibold">
-                  {time.format(line.at)}
+                  {schoolTime.format(line.at)}
                 </time>
                 <span className="block">{a.auditActions[line.action] ?? line.action}</span>
                 {line.studentName && (
@@ -102,22 +99,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </li>
             ))}
           </ul>
-          {found.pages > 1 && (
-            <nav aria-label={a.pageOf(found.page, found.pages)} className="flex justify-between gap-3">
-              {found.page > 1 ? (
-                <a href={link(found.page - 1)} className="font-semibold text-brand underline">
-                  {a.previous}
-                </a>
-              ) : (
-                <span />
-              )}
-              {found.page < found.pages && (
-                <a href={link(found.page + 1)} className="font-semibold text-brand underline">
-                  {a.next}
-                </a>
-              )}
-            </nav>
-          )}
+          <Pager page={found.page} pages={found.pages} href={link} />
         </div>
       </Card>
     </>

@@ -20,8 +20,4 @@ export async function forSlipSet<T>(
   }
 }
 
-export const slipTime = new Intl.DateTimeFormat("en-SG", {
-  timeStyle: "short",
-  dateStyle: "medium",
-  timeZone: "Asia/Singapore",
-});
+export { schoolTime as slipTime } from "@/lib/school-time";

@@ -1,3 +1,4 @@
+import { schoolTime } from "@/lib/school-time";
 import { notFound } from "next/navigation";
 import { Card, TextLink } from "@/app/components/card";
 import { NoticeList } from "@/app/components/notice-list";
@@ -39,16 +40,11 @@ export default async function StudentPage(props: Props) {
   const notices = await listNoticesForStudent(admin, student.id);
   const t = getMessages();
   const a = t.admin;
-  const time = new Intl.DateTimeFormat("en-SG", {
-    timeStyle: "short",
-    dateStyle: "medium",
-    timeZone: "Asia/Singapore",
-  });
   const lock =
     student.locked === "account"
       ? a.lockAccount
       : student.locked === "temporary"
-        ? a.lockTemporary(time.format(student.lockedUntil ?? new Date()))
+        ? a.lockTemporary(schoolTime.format(student.lockedUntil ?? new Date()))
         : a.notLocked;
   const facts: [string, string][] = [
     [a.loginId, student.loginId],
@@ -56,7 +52,7 @@ export default async function StudentPage(props: Props) {
     [a.email, student.email ?? "—"],
     [a.guardianEmail, student.guardianEmail ?? "—"],
     [a.status, student.status === "active" ? a.active : a.disabled],
-    [a.lastSignIn, student.lastSignInAt ? time.format(student.lastSignInAt) : a.never],
+    [a.lastSignIn, student.lastSignInAt ? schoolTime.format(student.lastSignInAt) : a.never],
     [a.mustChange, student.mustChangePassword ? a.yes : a.no],
     [a.lock, lock],
   ];
@@ -104,7 +100,7 @@ export default async function StudentPage(props: Props) {
           hint={a.disableHint}
           button={student.status === "active" ? a.disableButton : a.enableButton}
         />
-        <NoticeList notices={notices} formatTime={(at) => time.format(at)} />
+        <NoticeList notices={notices} formatTime={(at) => schoolTime.format(at)} />
         <section aria-labelledby="trail-heading" className="space-y-2">
           <h2 id="trail-heading" className="text-xl font-bold">
             {a.trailHeading}
@@ -116,7 +112,7 @@ export default async function StudentPage(props: Props) {
               {trail.map((entry, i) => (
                 <li key={i} className="text-sm">
                   <time dateTime={entry.at.toISOString()} className="block font-semibold">
-                    {time.format(entry.at)}
+                    {schoolTime.format(entry.at)}
                   </time>
                   {a.auditActions[entry.action] ?? entry.action},{" "}
                   {a.doneBy(a.trailBy[entry.by] ?? entry.by, entry.clientAddress)}

@@ -14,6 +14,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -54,6 +55,10 @@ export const users = pgTable(
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    /** Wrong second-factor codes in a row, across sessions; at the limit the code step locks
+     *  until `totp_locked_until` (lib/data/second-factor.ts). */
+    totpFailures: integer("totp_failures").notNull().default(0),
+    totpLockedUntil: timestamp("totp_locked_until", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -95,7 +100,13 @@ export const challengeStates = pgTable(
     accountLocked: boolean("account_locked").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("challenge_states_user_idx").on(t.userId)],
+  (t) => [
+    index("challenge_states_user_idx").on(t.userId),
+    // Rows kept for Login IDs no account has expire (lib/data/challenge-state.ts).
+    index("challenge_states_unknown_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.userId} is null`),
+  ],
 );
 
 export const resetGrants = pgTable(
@@ -159,7 +170,11 @@ export const sessions = pgTable(
     /** When an administrator's session passed the second factor; null until it has. */
     secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [
+    index("sessions_user_idx").on(t.userId),
+    // The clean-up of sessions nobody used for a day reads by last use.
+    index("sessions_last_seen_idx").on(t.lastSeenAt),
+  ],
 );
 
 /** Requests per client address and window, shared by every instance of the app. */
@@ -188,9 +203,18 @@ export const notices = pgTable(
       .notNull()
       .references(() => schools.id),
     kind: text("kind", {
-      enum: ["password_changed", "reset_path_locked", "account_locked", "questions_set"],
+      enum: [
+        "password_changed",
+        "reset_path_locked",
+        "account_locked",
+        "questions_set",
+        "sign_in_slowed",
+        "second_factor_locked",
+      ],
     }).notNull(),
-    recipientRole: text("recipient_role", { enum: ["student", "guardian", "school"] }).notNull(),
+    recipientRole: text("recipient_role", {
+      enum: ["student", "guardian", "school", "administrator", "ministry"],
+    }).notNull(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
@@ -267,6 +291,8 @@ export const slipSets = pgTable(
   "slip_sets",
   {
     id: serial("id").primaryKey(),
+    /** What the URLs carry: random, so a slip set's address cannot be guessed from another's. */
+    publicId: uuid("public_id").notNull().unique().defaultRandom(),
     schoolId: integer("school_id")
       .notNull()
       .references(() => schools.id),
@@ -301,4 +327,35 @@ export const adminSchools = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.schoolId] })],
+);
+
+/** Sign-in failures per account (`u:<id>`), per Login ID no account has (`id:<login id>`, so an
+ *  unknown ID is slowed like a real one) and per trusted device (`d:<hash>`): the per-account
+ *  limits of lib/sign-in-throttle.ts, whatever the client's address. */
+export const signInThrottles = pgTable(
+  "sign_in_throttles",
+  {
+    key: text("key").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** Wrong passwords in a row (a correct one starts again at 0). */
+    failures: integer("failures").notNull().default(0),
+    /** When each wrong password of the last hour was judged: never more than the hourly cap. */
+    recentFailures: timestamp("recent_failures", { withTimezone: true }).array().notNull().default(sql`'{}'`),
+    /** No password is judged for this key before then. */
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_throttles_updated_idx").on(t.updatedAt)],
+);
+
+/** One-time form tokens already used: an action that must not run twice (the administrator's
+ *  Reset password, posted again by a reload) claims its form's token here first. */
+export const usedFormTokens = pgTable(
+  "used_form_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    usedAt: timestamp("used_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("used_form_tokens_used_at_idx").on(t.usedAt)],
 );

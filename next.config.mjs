@@ -3,8 +3,9 @@ const nextConfig = {
   // PGlite loads its WASM and data files from its own package folder.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
-  // A 1 MB value typed into a form must reach the server's validation and get a clear message.
-  experimental: { serverActions: { bodySizeLimit: "4mb" } },
+  // The cohort upload (a CSV of at most 2 MB) is the largest form; proxy.ts refuses any other
+  // post over 64 KB before it is read (MAX_FORM_BYTES), with a page that says so.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // The migrations are read at run time: they ship with the standalone build too.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
 };

@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { countedHeaderName } from "@/lib/attempts";
 import { config as settings } from "@/lib/config";
 import { takeRateLimit } from "@/lib/data/rate-limits";
-import { clientAddressOf, scopeOf } from "@/lib/rate-limit";
+import { scopeOf, type RateLimitScope } from "@/lib/rate-limit";
 import { hashPool } from "@/lib/hash-pool";
 import { refusalPage, refusalResponseInit } from "@/lib/refusal-page";
+import { clientAddressFrom } from "@/lib/request";
 
 // The framework's edges, for every page and action: per-request CSP nonces, no caching of
 // pages, and a same-origin check on every state-changing request. Authorisation does NOT live
@@ -46,17 +48,46 @@ export function isSameOriginRequest(request: NextRequest): boolean {
   return request.headers.get("sec-fetch-site") === "same-origin";
 }
 
-/** Counts sign-in and reset posts per client address, in the database shared by every
- *  instance. If the database cannot answer, the request goes on: the lockout gate still holds. */
-async function rateLimited(request: NextRequest): Promise<NextResponse | null> {
+/** A form of ours is a few kilobytes; only the cohort upload (a CSV of at most 2 MB, from a
+ *  signed-in administrator) is larger. Anything bigger is refused before it is read. */
+export const MAX_FORM_BYTES = 64 * 1024;
+export const MAX_UPLOAD_BYTES = 3 * 1024 * 1024;
+const UPLOAD_PATH = "/admin/import";
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+/** 413 for a post larger than its page's forms can be, 411 for one that does not say its size
+ *  (browsers always do for a form). The server's own validation answers everything smaller,
+ *  next to the field. */
+export function oversizedPost(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST" || request.nextUrl.pathname === CRON_ROUTE) return null;
+  const declared = request.headers.get("content-length");
+  if (declared === null || !/^\d{1,12}$/.test(declared)) {
+    return new NextResponse("Length required", { status: 411 });
+  }
+  const upload =
+    request.nextUrl.pathname === UPLOAD_PATH &&
+    request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  if (Number(declared) <= (upload ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES)) return null;
+  return new NextResponse(refusalPage("tooLarge", 0, request.nextUrl.pathname), refusalResponseInit(413));
+}
+
+/** Counts sign-in and reset posts and the reset path's pages per client address, in the database
+ *  shared by every instance, and marks what it counted (lib/attempts.ts: an action posted to a URL
+ *  counted here, or under another scope, counts itself). If the database cannot answer, the
+ *  request goes on: the lockout gate and the per-account limits still hold. */
+async function rateLimited(request: NextRequest): Promise<NextResponse | RateLimitScope | null> {
   const scope = scopeOf(request.method, request.nextUrl.pathname);
   if (!scope) return null;
   // Sign-in and reset posts hash; when the hashing queue is full, refuse before any work.
-  if (hashPool().saturated) return new NextResponse(refusalPage("busy", 5), refusalResponseInit(503, 5));
+  if (scope !== "resetPages" && hashPool().saturated) {
+    return new NextResponse(refusalPage("busy", 5), refusalResponseInit(503, 5));
+  }
+  // No usable address: not counted here (one shared bucket would let one client shut out all).
+  const address = clientAddressFrom(request.headers);
+  if (!address) return null;
   try {
-    const address = clientAddressOf(request.headers.get("x-forwarded-for"), settings.trustProxyHops);
     const verdict = await takeRateLimit(scope, address, settings.rateLimit);
-    if (verdict.allowed) return null;
+    if (verdict.allowed) return scope;
     return new NextResponse(
       refusalPage("rateLimit", verdict.retryAfterSeconds),
       refusalResponseInit(429, verdict.retryAfterSeconds),
@@ -74,14 +105,20 @@ export async function proxy(request: NextRequest) {
   if (!isSameOriginRequest(request) && request.nextUrl.pathname !== CRON_ROUTE) {
     return new NextResponse("Forbidden: cross-site request", { status: 403 });
   }
+  const oversized = oversizedPost(request);
+  if (oversized) return oversized;
   const limited = await rateLimited(request);
-  if (limited) return limited;
+  if (limited instanceof NextResponse) return limited;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   // `Origin: null` passed the check above on the browser's same-origin word; Next.js would
   // refuse it with a 500, so it sees the request as one without an Origin.
   if (requestHeaders.get("origin") === "null") requestHeaders.delete("origin");
+  // What the proxy counted, for the actions (lib/attempts.ts); never a client's own copy (its
+  // name is random per process, like the peer address's that the server sets on every request).
+  requestHeaders.delete(countedHeaderName());
+  if (limited) requestHeaders.set(countedHeaderName(), limited);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { config } from "./config";
 
 // Which school an administrator with several schools (or a ministry administrator) is acting on:
 // a cookie limited to /admin. It names a school, nothing more: the guard and every data function
@@ -13,12 +14,11 @@ export async function chosenSchoolId(): Promise<number | undefined> {
 }
 
 export async function chooseSchoolId(schoolId: number): Promise<void> {
-  const proto = (await headers()).get("x-forwarded-proto");
   (await cookies()).set(SCHOOL_COOKIE, String(schoolId), {
     httpOnly: true,
     sameSite: "lax",
     path: "/admin",
-    secure: proto === "https",
+    secure: config.secureCookies,
     maxAge: 8 * 60 * 60,
   });
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { LockoutConfig } from "./lockout";
 import type { RateLimitConfig } from "./rate-limit";
 import { readOrCreateDevSecret } from "./dev-secret";
-import { pepperRingSchema } from "./peppers";
+import { PEPPER_ID, PEPPER_MIN_BYTES, pepperRingSchema } from "./peppers";
+import { keyRing, type KeyRing, type SealKey } from "./secret-box";
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -13,6 +14,43 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** `ENCRYPTION_KEYS`: `id:base64secret` entries, comma-separated, current first (lib/secret-box.ts).
+ *  Unset: generated in the data folder outside production; required in production. */
+const encryptionKeysSchema = z
+  .string()
+  .optional()
+  .transform((value, ctx): SealKey[] => {
+    const keys: SealKey[] = [];
+    for (const [index, entry] of (value ?? "")
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean)
+      .entries()) {
+      const colon = entry.indexOf(":");
+      const id = colon > 0 ? entry.slice(0, colon) : "";
+      const encoded = colon > 0 ? entry.slice(colon + 1) : "";
+      const where = `ENCRYPTION_KEYS entry ${index + 1}`;
+      if (!PEPPER_ID.test(id)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${where}: write it as id:base64secret (id: letters, digits, - or _)`,
+        });
+      } else if (keys.some((key) => key.id === id)) {
+        ctx.addIssue({ code: "custom", message: `${where}: the key id ${id} is used twice` });
+      } else if (!BASE64.test(encoded) || Buffer.from(encoded, "base64").length < PEPPER_MIN_BYTES) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${where}: the secret must be base64 of at least ${PEPPER_MIN_BYTES} bytes`,
+        });
+      } else {
+        keys.push({ id, secret: new Uint8Array(Buffer.from(encoded, "base64")) });
+      }
+    }
+    return keys;
+  });
 
 // Environment, validated once at start-up. Every number of the lockout gate is configuration.
 const envSchema = z.object({
@@ -30,12 +68,20 @@ const envSchema = z.object({
   // Validated here with the rest, so a bad value stops start-up; lib/hashing.ts reads it itself
   // (lib/peppers.ts), because the seed script hashes outside the server, where this module can't load.
   PASSWORD_PEPPERS: pepperRingSchema,
-  // Proxies in front of the app that append to X-Forwarded-For (0: the app faces clients).
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Proxies in front of the app that append to X-Forwarded-For (0: the app faces clients, and the
+  // TCP peer is the client; the header is then ignored). lib/client-address.ts.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).optional(),
+  // Secrets the app reads back (TOTP keys, login slips) are sealed with these, not AUTH_SECRET.
+  ENCRYPTION_KEYS: encryptionKeysSchema,
+  // The demo schools and accounts: seeded into an empty embedded database in development, and
+  // otherwise only when SEED_DEMO=1 says so (never by forgetting a variable in production).
+  SEED_DEMO: z.enum(["0", "1"]).optional(),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   // A class of 40 signing in at once after the yearly reset, several tries each, stays under.
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_RESET: z.coerce.number().int().min(1).default(150),
+  // Pages of the reset path read (GET), per client address and window: a family reads about 5.
+  RATE_LIMIT_RESET_PAGES: z.coerce.number().int().min(1).default(600),
   // E-mail notices (lib/mail): unset SMTP_URL keeps them in the development mailbox (/dev/mailbox).
   SMTP_URL: z
     .string()
@@ -64,22 +110,39 @@ const env = envSchema.parse({
   MAIL_FROM: process.env.MAIL_FROM || undefined,
   APP_URL: process.env.APP_URL || undefined,
   CRON_SECRET: process.env.CRON_SECRET || undefined,
+  TRUST_PROXY_HOPS: process.env.TRUST_PROXY_HOPS || undefined,
+  ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS || undefined,
+  SEED_DEMO: process.env.SEED_DEMO || undefined,
 });
+
+const isProduction = env.NODE_ENV === "production";
+const appUrl = env.APP_URL.replace(/\/+$/, "");
 
 export const config = {
   databaseUrl: env.DATABASE_URL,
   dataDir: env.DATA_DIR,
-  isProduction: env.NODE_ENV === "production",
+  isProduction,
+  /** Demo data into an empty database: in development, or when SEED_DEMO=1 asks for it. */
+  seedDemo: env.SEED_DEMO === "1" || (env.SEED_DEMO === undefined && env.NODE_ENV === "development"),
+  /** Cookies carry `Secure` because the service is https (APP_URL) or in production, never
+   *  because of what a request's X-Forwarded-Proto says. */
+  secureCookies: isProduction || appUrl.startsWith("https://"),
   lockout: {
     maxWrongAnswers: env.SSPR_MAX_WRONG_ANSWERS,
     lockMinutes: env.SSPR_LOCK_MINUTES,
     locksBeforeAccountLock: env.SSPR_LOCKS_BEFORE_ACCOUNT_LOCK,
   } satisfies LockoutConfig,
   grantMinutes: env.SSPR_GRANT_MINUTES,
-  trustProxyHops: env.TRUST_PROXY_HOPS,
+  trustProxyHops: env.TRUST_PROXY_HOPS ?? 0,
+  /** Whether the operator said how many proxies there are (production warns when not). */
+  trustProxyHopsSet: env.TRUST_PROXY_HOPS !== undefined,
   rateLimit: {
     windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
-    limits: { signIn: env.RATE_LIMIT_SIGN_IN, reset: env.RATE_LIMIT_RESET },
+    limits: {
+      signIn: env.RATE_LIMIT_SIGN_IN,
+      reset: env.RATE_LIMIT_RESET,
+      resetPages: env.RATE_LIMIT_RESET_PAGES,
+    },
   } satisfies RateLimitConfig,
   mail: {
     smtpUrl: env.SMTP_URL,
@@ -87,7 +150,7 @@ export const config = {
     maxAttempts: env.MAIL_MAX_ATTEMPTS,
     timeZone: env.MAIL_TIME_ZONE,
   },
-  appUrl: env.APP_URL.replace(/\/+$/, ""),
+  appUrl,
   cronSecret: env.CRON_SECRET,
 };
 
@@ -96,4 +159,43 @@ let secret: string | undefined;
 export function authSecret(): string {
   secret ??= env.AUTH_SECRET ?? readOrCreateDevSecret(env.DATA_DIR, config.isProduction);
   return secret;
+}
+
+let keys: KeyRing | undefined;
+/** The ENCRYPTION_KEYS, or in development a key generated once and kept in the data folder. Boxes
+ *  of the first version (sealed under AUTH_SECRET) still open, to be sealed again when next used. */
+export function encryptionKeys(): KeyRing {
+  keys ??= keyRing(
+    env.ENCRYPTION_KEYS.length > 0
+      ? env.ENCRYPTION_KEYS
+      : [
+          {
+            id: "dev",
+            secret: new Uint8Array(
+              Buffer.from(
+                readOrCreateDevSecret(env.DATA_DIR, isProduction, "encryption-key", "ENCRYPTION_KEYS"),
+                "base64url",
+              ),
+            ),
+          },
+        ],
+    authSecret(),
+  );
+  return keys;
+}
+
+/** What a production start should hear about its settings (logged once, at start). */
+export function startupWarnings(): string[] {
+  const warnings: string[] = [];
+  if (isProduction && !config.trustProxyHopsSet) {
+    warnings.push(
+      "[sspr] TRUST_PROXY_HOPS is not set: client addresses are taken from the TCP connection and X-Forwarded-For is ignored. Behind a load balancer or proxy every client would then share its address (and its rate limits): set TRUST_PROXY_HOPS to the number of proxies that append to X-Forwarded-For (1 on Vercel or behind one proxy), or to 0 if clients connect to the app directly.",
+    );
+  }
+  if (isProduction && config.seedDemo) {
+    warnings.push(
+      "[sspr] SEED_DEMO=1 in production: the demo accounts, whose passwords are public, are seeded into an empty database.",
+    );
+  }
+  return warnings;
 }

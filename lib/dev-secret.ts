@@ -2,15 +2,22 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** With no AUTH_SECRET in development, generate one and keep it so sessions survive restarts. */
-export function readOrCreateDevSecret(dataDir: string, isProduction: boolean): string {
-  if (isProduction) throw new Error("AUTH_SECRET must be set in production (see .env.example)");
-  const file = join(dataDir, "auth-secret");
+/** Outside production, a secret that was not given is generated once and kept in the data folder
+ *  (so sessions and sealed secrets survive restarts). In production it must be given: a missing
+ *  one stops the start, it is never generated there. `file`: its name in the data folder. */
+export function readOrCreateDevSecret(
+  dataDir: string,
+  isProduction: boolean,
+  file = "auth-secret",
+  variable = "AUTH_SECRET",
+): string {
+  if (isProduction) throw new Error(`${variable} must be set in production (see .env.example)`);
+  const path = join(dataDir, file);
   mkdirSync(dataDir, { recursive: true });
   try {
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    writeFileSync(path, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   } catch {
-    // Already there: keep the one that sessions were signed with.
+    // Already there: keep the one in use.
   }
-  return readFileSync(file, "utf8").trim();
+  return readFileSync(path, "utf8").trim();
 }

@@ -1,16 +1,21 @@
 // Rate limits per client address: generous enough for a school lab behind one address, tight
 // enough that a script cannot hammer sign-in or the reset path. Pure window arithmetic here;
-// lib/data/rate-limits.ts counts in the database, so the limit holds across instances.
+// lib/data/rate-limits.ts counts in the database, so the limit holds across instances, and
+// lib/attempts.ts counts each sign-in and reset attempt where its work is done.
 
-export type RateLimitScope = "signIn" | "reset";
+export type RateLimitScope = "signIn" | "reset" | "resetPages";
 
 export type RateLimitConfig = { windowSeconds: number; limits: Record<RateLimitScope, number> };
 
-/** Which scope a request counts against, if any: only the posts that do the work. */
+/** Which scope the proxy counts a request against, if any, by its address. Sign-in and reset
+ *  posts are counted again by the actions themselves if the proxy did not (a server action can be
+ *  posted to any page's URL); the reset path's pages are counted as they are read. */
 export function scopeOf(method: string, pathname: string): RateLimitScope | null {
+  const ssprPath = pathname === "/sspr" || pathname.startsWith("/sspr/");
+  if (method === "GET" || method === "HEAD") return ssprPath ? "resetPages" : null;
   if (method !== "POST") return null;
-  if (pathname === "/login" || pathname.startsWith("/api/auth/callback")) return "signIn";
-  if (pathname === "/sspr" || pathname.startsWith("/sspr/")) return "reset";
+  if (pathname === "/login") return "signIn";
+  if (ssprPath) return "reset";
   return null;
 }
 
@@ -21,13 +26,4 @@ export function windowOf(now: Date, windowSeconds: number): { start: Date; retry
     start: new Date(start),
     retryAfterSeconds: Math.max(1, Math.ceil((start + size - now.getTime()) / 1000)),
   };
-}
-
-/** The address the nearest trusted proxy saw: `hops` proxies each appended one entry. */
-export function clientAddressOf(forwardedFor: string | null, trustedHops: number): string {
-  const entries = (forwardedFor ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries[Math.max(0, entries.length - 1 - Math.max(0, trustedHops - 1))] ?? "unknown";
 }

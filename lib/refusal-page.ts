@@ -2,22 +2,26 @@ import { getMessages } from "./messages";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The friendly page sent with a 429 (too many tries) or a 503 (busy): plain HTML, readable on
- *  a phone, no script needed. */
-export function refusalPage(kind: "rateLimit" | "busy", retryAfterSeconds: number): string {
+export type RefusalKind = "rateLimit" | "busy" | "tooLarge";
+
+/** The friendly page sent with a 429 (too many tries), a 503 (busy) or a 413 (a form far larger
+ *  than any of ours): plain HTML, readable on a phone, no script needed. `back` is a path of ours
+ *  to return to (default: Log In). */
+export function refusalPage(kind: RefusalKind, retryAfterSeconds: number, back = "/login"): string {
   const t = getMessages()[kind];
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const href = back.startsWith("/") && !back.startsWith("//") ? back : "/login";
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.heading)}</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5">
-<main><h1>${escape(t.heading)}</h1><p>${escape(t.text(minutes))}</p><p><a href="/login">${escape(t.back)}</a></p></main>
+<main><h1>${escape(t.heading)}</h1><p>${escape(t.text(minutes))}</p><p><a href="${escape(href)}">${escape(t.back)}</a></p></main>
 </body></html>`;
 }
 
-export function refusalResponseInit(status: 429 | 503, retryAfterSeconds: number): ResponseInit {
+export function refusalResponseInit(status: 413 | 429 | 503, retryAfterSeconds?: number): ResponseInit {
   return {
     status,
     headers: {
-      "Retry-After": String(retryAfterSeconds),
+      ...(retryAfterSeconds !== undefined && { "Retry-After": String(retryAfterSeconds) }),
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",

@@ -1,13 +1,26 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientAddressOf, peerHeaderName } from "./client-address";
 import { config } from "./config";
 import type { ClientInfo } from "./mail/client-info";
-import { clientAddressOf } from "./rate-limit";
 
-/** The client's address as the nearest trusted proxy saw it; for the audit log. */
+let warnedNoAddress = false;
+
+/** The client's address (lib/client-address.ts): the socket's, or the nearest trusted proxy's
+ *  word for it; null when there is none that is an IP address. */
 export function clientAddressFrom(source: Headers): string | null {
-  const address = clientAddressOf(source.get("x-forwarded-for"), config.trustProxyHops);
-  return address === "unknown" ? null : address.slice(0, 64);
+  const address = clientAddressOf(
+    source.get(peerHeaderName()),
+    source.get("x-forwarded-for"),
+    config.trustProxyHops,
+  );
+  if (address === null && !warnedNoAddress) {
+    warnedNoAddress = true;
+    console.warn(
+      "[sspr] a request came with no usable client address: it is not counted per address (the per-account limits still hold). Check TRUST_PROXY_HOPS.",
+    );
+  }
+  return address;
 }
 
 export async function clientAddress(): Promise<string | null> {

@@ -1,23 +1,43 @@
+import { RateLimitedError } from "@/lib/attempts";
 import { HashingBusyError } from "@/lib/hash-pool";
 import type { FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 
-/** The hashing queue was full (Auth.js wraps errors thrown in authorize: look at the causes). */
-export function isHashingBusy(error: unknown): boolean {
+/** The causes of an error (Auth.js wraps errors thrown in authorize). */
+function* causes(error: unknown): Generator<unknown> {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    if (e instanceof HashingBusyError) return true;
+    yield e;
     const cause = (e as { cause?: unknown }).cause;
     e = (cause as { err?: unknown } | undefined)?.err ?? cause;
   }
+}
+
+/** The hashing queue was full. */
+export function isHashingBusy(error: unknown): boolean {
+  for (const e of causes(error)) if (e instanceof HashingBusyError) return true;
   return false;
 }
 
-/** Runs a form's work; a full hashing queue becomes a calm message, not a 500. */
+function rateLimitOf(error: unknown): RateLimitedError | undefined {
+  for (const e of causes(error)) if (e instanceof RateLimitedError) return e;
+  return undefined;
+}
+
+/** Runs a form's work; a full hashing queue or too many tries from this address become a calm
+ *  message next to the form, not a 500. */
 export async function unlessBusy(work: () => Promise<FormState>): Promise<FormState> {
   try {
     return await work();
   } catch (error) {
-    if (isHashingBusy(error)) return { status: "error", message: getMessages().errors.busy };
+    const t = getMessages();
+    if (isHashingBusy(error)) return { status: "error", message: t.errors.busy };
+    const limited = rateLimitOf(error);
+    if (limited) {
+      return {
+        status: "error",
+        message: t.rateLimit.text(Math.max(1, Math.ceil(limited.retryAfterSeconds / 60))),
+      };
+    }
     throw error;
   }
 }

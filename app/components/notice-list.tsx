@@ -1,12 +1,13 @@
 import { schoolTime } from "@/lib/school-time";
 import { useId } from "react";
+import type { NoticeKind, RecipientRole } from "@/lib/mail/compose";
 import { getMessages } from "@/lib/messages";
 
 /** One notice as administrators see it: no body, no address (lib/data/notices.ts). */
 export type NoticeRow = {
   id: number;
-  kind: "password_changed" | "questions_set" | "reset_path_locked" | "account_locked";
-  recipientRole: "student" | "guardian" | "school";
+  kind: NoticeKind;
+  recipientRole: RecipientRole;
   status: "pending" | "sending" | "sent" | "failed";
   attempts: number;
   createdAt: Date;

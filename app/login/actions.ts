@@ -2,7 +2,8 @@
 import { isHashingBusy, unlessBusy } from "@/app/components/busy";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
+import { countAttempt } from "@/lib/attempts";
+import { SignInSlowed, signIn } from "@/lib/auth/auth";
 import { parseLoginForm, signInFailedState } from "@/lib/form-handlers";
 import type { FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
@@ -12,13 +13,20 @@ export async function logIn(state: FormState, formData: FormData): Promise<FormS
 }
 
 async function logInNow(_state: FormState, formData: FormData): Promise<FormState> {
+  // Counted here, where the work is, whatever URL the form was posted to (lib/attempts.ts).
+  await countAttempt("signIn");
   const parsed = parseLoginForm(formData);
   if (!parsed.ok) return parsed.state;
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
-    // The same words whether the Login ID exists or not. Anything else (the database is down,
-    // the hashing queue is full) is not a wrong password and must not be told as one.
+    // The same words whether the Login ID exists or not (an unknown one is slowed the same way).
+    // Anything else (the database is down, the hashing queue is full) is not a wrong password and
+    // must not be told as one.
+    if (error instanceof SignInSlowed) {
+      const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+      return { ...signInFailedState(formData), message: getMessages().login.slowed(minutes) };
+    }
     if (error instanceof AuthError && error.type === "CredentialsSignin") return signInFailedState(formData);
     if (isHashingBusy(error)) throw error;
     return { status: "error", message: getMessages().errors.generic };

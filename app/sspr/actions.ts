@@ -1,7 +1,11 @@
 "use server";
 import { unlessBusy } from "@/app/components/busy";
 import { redirect } from "next/navigation";
-import { checkAnswers } from "@/lib/data/challenge";
+import { countAttempt } from "@/lib/attempts";
+import { authSecret } from "@/lib/config";
+import { rememberDevice } from "@/lib/device-cookie";
+import { newDeviceToken } from "@/lib/device-trust";
+import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { cancelResetGrant, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { normaliseLoginId } from "@/lib/data/users";
 import {
@@ -16,16 +20,21 @@ import { clientAddress, clientInfo } from "@/lib/request";
 import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId } from "@/lib/sspr-cookies";
 
 // The reset path is for signed-out visitors: what authorises each step is the Login ID's
-// challenge, then the reset grant, both checked in the data layer.
+// challenge, then the reset grant, both checked in the data layer. Each step counts against the
+// client's address here, where its work is done (lib/attempts.ts).
 
 export async function searchLoginId(state: FormState, formData: FormData): Promise<FormState> {
   return unlessBusy(() => searchLoginIdNow(state, formData));
 }
 
 async function searchLoginIdNow(_state: FormState, formData: FormData): Promise<FormState> {
+  await countAttempt("reset");
   const parsed = parseSsprSearchForm(formData);
   if (!parsed.ok) return parsed.state;
-  await rememberLoginId(normaliseLoginId(parsed.data.loginId));
+  const loginId = normaliseLoginId(parsed.data.loginId);
+  // The questions are drawn (and the start audited) here, on the POST: the page only shows them.
+  await startChallenge(loginId, await clientAddress());
+  await rememberLoginId(loginId);
   redirect("/sspr/challenge");
 }
 
@@ -34,6 +43,7 @@ export async function submitAnswers(state: FormState, formData: FormData): Promi
 }
 
 async function submitAnswersNow(_state: FormState, formData: FormData): Promise<FormState> {
+  await countAttempt("reset");
   const t = getMessages();
   const loginId = await rememberedLoginId();
   if (!loginId) redirect("/sspr/search");
@@ -55,11 +65,15 @@ export async function resetPassword(state: FormState, formData: FormData): Promi
 }
 
 async function resetPasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
+  await countAttempt("reset");
   const parsed = parseNewPasswordForm(formData);
   if (!parsed.ok) return parsed.state;
   const result = await resetPasswordWithGrant(await heldGrant(), parsed.data, await clientInfo());
   if (result.status !== "reset") return newPasswordRefusedState(result);
   await forgetReset();
+  // This device proved the answers: it may sign in to the account even while someone elsewhere
+  // is guessing its password (lib/device-trust.ts).
+  await rememberDevice(newDeviceToken(authSecret(), result.userId));
   redirect("/sspr/done");
 }
 

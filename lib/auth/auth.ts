@@ -1,10 +1,11 @@
 import "server-only";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authSecret } from "@/lib/config";
-import { startSession } from "@/lib/data/sessions";
-import { authenticate } from "@/lib/data/sign-in";
+import { authSecret, config as settings } from "@/lib/config";
+import { heldDeviceTokens, rememberDevice } from "@/lib/device-cookie";
+import { renewSession, startSession } from "@/lib/data/sessions";
+import { attemptSignIn } from "@/lib/data/sign-in";
 import { clientAddressFrom } from "@/lib/request";
 import { loginSchema } from "@/lib/forms";
 
@@ -13,9 +14,20 @@ import { loginSchema } from "@/lib/forms";
 
 const tokenSchema = z.object({ uid: z.number().int(), sv: z.number().int(), sid: z.string().min(1) });
 
+/** Too many wrong passwords in a row for this Login ID: the try was not judged. */
+export class SignInSlowed extends CredentialsSignin {
+  override code = "slowed";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
 const config = (): NextAuthConfig => ({
   secret: authSecret(),
   trustHost: true,
+  // `Secure` cookies because the service is https or in production, whatever a proxy's
+  // X-Forwarded-Proto says (lib/config.ts).
+  useSecureCookies: settings.secureCookies,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   // Failed sign-ins are expected; never log their details (or a stack trace).
@@ -26,20 +38,33 @@ const config = (): NextAuthConfig => ({
       async authorize(credentials, request) {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await authenticate(
-          parsed.data.loginId,
-          parsed.data.password,
-          clientAddressFrom(request.headers),
-        );
-        return user ? { id: String(user.id), uid: user.id, sv: user.sessionVersion } : null;
+        const result = await attemptSignIn(parsed.data.loginId, parsed.data.password, {
+          clientAddress: clientAddressFrom(request.headers),
+          deviceTokens: await heldDeviceTokens(),
+        });
+        if (result.status === "slowed") throw new SignInSlowed(result.retryAfterSeconds);
+        if (result.status !== "signedIn") return null;
+        await rememberDevice(result.deviceToken);
+        const { user } = result;
+        return { id: String(user.id), uid: user.id, sv: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       if (user) {
         const signedIn = user as { uid: number; sv: number };
         return { ...token, uid: signedIn.uid, sv: signedIn.sv, sid: await startSession(signedIn.uid) };
+      }
+      // A new session id for the same session (the second factor was passed): only one that the
+      // server made for this very person and session is taken (lib/data/sessions.ts).
+      if (trigger === "update") {
+        const current = tokenSchema.safeParse(token);
+        const renewal = z.object({ renewedSid: z.string().min(1) }).safeParse(session);
+        if (current.success && renewal.success) {
+          const sid = await renewSession(current.data.sid, renewal.data.renewedSid, current.data.uid);
+          if (sid) return { ...token, sid };
+        }
       }
       return token;
     },
@@ -50,7 +75,7 @@ const config = (): NextAuthConfig => ({
   },
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(config);
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(config);
 
 export type SessionClaims = z.infer<typeof tokenSchema>;
 

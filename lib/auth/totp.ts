@@ -3,7 +3,7 @@
 // side (replay, attempts, sessions) is lib/data/second-factor.ts.
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
-import { open, seal } from "@/lib/secret-box";
+import { open, seal, type KeyRing } from "@/lib/secret-box";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -88,11 +88,11 @@ export function normaliseRecoveryCode(input: string): string | null {
     : null;
 }
 
-/** The secret as stored in users.totp_secret: encrypted under a key derived from AUTH_SECRET. */
-export function sealTotpSecret(secret: string, key: string): string {
-  return seal(secret, key, BOX_PURPOSE);
+/** The secret as stored in users.totp_secret: encrypted under the ENCRYPTION_KEYS (lib/secret-box.ts). */
+export function sealTotpSecret(secret: string, keys: KeyRing): string {
+  return seal(secret, keys, BOX_PURPOSE);
 }
 
-export function openTotpSecret(box: string, key: string): string | null {
-  return open(box, key, BOX_PURPOSE);
+export function openTotpSecret(box: string, keys: KeyRing): string | null {
+  return open(box, keys, BOX_PURPOSE);
 }

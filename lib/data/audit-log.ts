@@ -15,6 +15,8 @@ type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 export const AUDIT_ACTIONS = [
   "sign_in",
   "sign_in_failed",
+  "sign_in_refused",
+  "sign_in_slowed",
   "sign_out",
   "questions_set",
   "password_changed",
@@ -35,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "second_factor_passed",
   "second_factor_failed",
   "recovery_code_used",
+  "second_factor_locked",
   "student_imported",
   "yearly_reset",
   "login_slips_collected",

@@ -1,10 +1,15 @@
 import "server-only";
 import { auditEvents } from "@/db/schema";
 import type { Executor } from "@/db/client";
+import { canonicalAddress } from "@/lib/client-address";
 
 export type AuditAction =
   | "sign_in"
   | "sign_in_failed"
+  /** Not judged: the account (or Login ID) had to wait after many wrong passwords. */
+  | "sign_in_refused"
+  /** Wrong passwords in a row made the account's sign-in wait (lib/sign-in-throttle.ts). */
+  | "sign_in_slowed"
   | "sign_out"
   | "questions_set"
   | "password_changed"
@@ -25,6 +30,8 @@ export type AuditAction =
   | "second_factor_passed"
   | "second_factor_failed"
   | "recovery_code_used"
+  /** Wrong codes in a row, across sessions: the code step is locked for a while. */
+  | "second_factor_locked"
   | "student_imported"
   | "yearly_reset"
   | "login_slips_collected"
@@ -48,7 +55,8 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<void
     actorUserId: event.actorUserId ?? null,
     targetUserId: event.targetUserId ?? null,
     schoolId: event.schoolId ?? null,
-    clientAddress: event.clientAddress?.slice(0, 64) ?? null,
+    // Only an IP address is ever written: never text a client made up.
+    clientAddress: canonicalAddress(event.clientAddress),
     detail: event.detail ?? null,
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { challengeStates } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
 import { config } from "@/lib/config";
@@ -188,4 +188,35 @@ export async function readDrawnQuestions(gate: GateKey): Promise<number[] | null
     .from(challengeStates)
     .where(eq(challengeStates.gateKey, gate.key));
   return row?.drawn ?? null;
+}
+
+/** How long the rows kept for Login IDs no account has live after their last use: a day, or 90
+ *  days for one that has ever been locked (a real account keeps its locks, and stays locked until
+ *  the school unlocks it, so an unknown ID must not forget sooner than a school would act). Cleared
+ *  at most every ten minutes per instance. */
+const UNKNOWN_GATE_DAYS = 1;
+const UNKNOWN_LOCKED_GATE_DAYS = 90;
+const CLEAN_EVERY_MS = 10 * 60_000;
+let lastCleaned = 0;
+
+export async function forgetIdleUnknownGates(now = new Date()): Promise<void> {
+  if (now.getTime() - lastCleaned < CLEAN_EVERY_MS) return;
+  lastCleaned = now.getTime();
+  const db = await getDb();
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  await db
+    .delete(challengeStates)
+    .where(
+      and(
+        isNull(challengeStates.userId),
+        lt(challengeStates.updatedAt, daysAgo(UNKNOWN_GATE_DAYS)),
+        eq(challengeStates.accountLocked, false),
+        eq(challengeStates.lockCount, 0),
+      ),
+    );
+  await db
+    .delete(challengeStates)
+    .where(
+      and(isNull(challengeStates.userId), lt(challengeStates.updatedAt, daysAgo(UNKNOWN_LOCKED_GATE_DAYS))),
+    );
 }

@@ -12,6 +12,7 @@ import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/question
 import { recordAudit } from "./audit";
 import {
   drawQuestions,
+  forgetIdleUnknownGates,
   gateKeyFor,
   readDrawnQuestions,
   readGateStatus,
@@ -59,7 +60,10 @@ async function resolve(loginId: string) {
   return { normalised, account, answers, enrolled, gate };
 }
 
+/** The Search (a POST): the questions are drawn and kept, and the start is audited. The only step
+ *  of the reset path that writes before answers are checked; its page (a GET) only reads. */
 export async function startChallenge(loginId: string, clientAddress: string | null): Promise<ChallengeView> {
+  await forgetIdleUnknownGates();
   const { normalised, account, answers, enrolled, gate } = await resolve(loginId);
   const status = await readGateStatus(gate);
   if (status !== "open") return { status };
@@ -77,6 +81,16 @@ export async function startChallenge(loginId: string, clientAddress: string | nu
     clientAddress,
   });
   return { status: "open", questionIds };
+}
+
+/** What the challenge page shows (a GET): it reads and writes nothing. Null when this Login ID has
+ *  no questions drawn (no Search was posted for it, or its row has expired): search again. */
+export async function challengeView(loginId: string): Promise<ChallengeView | null> {
+  const { gate } = await resolve(loginId);
+  const status = await readGateStatus(gate);
+  if (status !== "open") return { status };
+  const drawn = await readDrawnQuestions(gate);
+  return drawn && drawn.length === QUESTIONS_TO_ASK ? { status: "open", questionIds: drawn } : null;
 }
 
 /** Answers just proved right whose stored hashes are weaker than ours or under an old pepper:

@@ -51,6 +51,40 @@ export function queueLockNotices(
   return queueNotices(tx, options, event);
 }
 
+/** Many wrong passwords in a row for an account: told to the person, the guardian and the school. */
+export function queueSignInSlowedNotices(
+  tx: Executor,
+  options: QueueOptions & { failures: number; until: Date },
+): Promise<void> {
+  return queueNotices(tx, options, {
+    kind: "sign_in_slowed",
+    failures: options.failures,
+    until: options.until,
+  });
+}
+
+/** An administrator's second factor locked: told to the administrator and the ministry. */
+export function queueSecondFactorLockedNotices(
+  tx: Executor,
+  options: QueueOptions & { failures: number; until: Date },
+): Promise<void> {
+  return queueNotices(tx, options, {
+    kind: "second_factor_locked",
+    failures: options.failures,
+    until: options.until,
+  });
+}
+
+/** The ministry's addresses: the contact e-mail of each active ministry administrator's school. */
+async function ministryAddresses(tx: Executor): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ contact: schools.contactEmail })
+    .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(and(eq(users.ministry, true), eq(users.status, "active")));
+  return rows.map((row) => row.contact);
+}
+
 /** One address, nothing that could add a recipient or a header. */
 const SINGLE_ADDRESS = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]{1,255}$/;
 
@@ -63,6 +97,7 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
   const [person] = await tx
     .select({
       fullName: users.fullName,
+      role: users.role,
       className: users.className,
       email: users.email,
       guardianEmail: users.guardianEmail,
@@ -75,6 +110,7 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
   if (!person) return;
   const facts = {
     studentId: options.userId,
+    isStudent: person.role === "student",
     studentName: person.fullName,
     className: person.className,
     schoolContact: person.schoolContact,
@@ -83,31 +119,40 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
     timeZone: config.mail.timeZone,
     appUrl: config.appUrl,
   };
-  const addressOf = { student: person.email, guardian: person.guardianEmail, school: person.schoolContact };
+  const roles = recipientRolesFor(event);
+  const addressesOf: Record<RecipientRole, (string | null)[]> = {
+    student: [person.email],
+    guardian: [person.guardianEmail],
+    school: [person.schoolContact],
+    administrator: [person.role === "admin" ? person.email : null],
+    ministry: roles.includes("ministry") ? await ministryAddresses(tx) : [],
+  };
   const seen = new Set<string>();
-  const rows = recipientRolesFor(event).flatMap((role) => {
-    const to = addressOf[role]?.trim();
-    if (!to || seen.has(to.toLowerCase())) return [];
-    seen.add(to.toLowerCase());
-    const { subject, body } = composeNotice(event, role, facts);
-    // A stored address that could carry a second recipient is never sent; administrators see it.
-    const refused = SINGLE_ADDRESS.test(to)
-      ? {}
-      : { status: "failed" as const, lastError: "invalid_address" };
-    return [
-      {
-        userId: options.userId,
-        schoolId: person.schoolId,
-        kind: event.kind,
-        recipientRole: role,
-        toAddress: to,
-        subject,
-        body,
-        messageId: `<${randomUUID()}@${messageIdDomain()}>`,
-        ...refused,
-      },
-    ];
-  });
+  const rows = roles
+    .flatMap((role) => addressesOf[role].map((address) => [role, address] as const))
+    .flatMap(([role, address]) => {
+      const to = address?.trim();
+      if (!to || seen.has(to.toLowerCase())) return [];
+      seen.add(to.toLowerCase());
+      const { subject, body } = composeNotice(event, role, facts);
+      // A stored address that could carry a second recipient is never sent; administrators see it.
+      const refused = SINGLE_ADDRESS.test(to)
+        ? {}
+        : { status: "failed" as const, lastError: "invalid_address" };
+      return [
+        {
+          userId: options.userId,
+          schoolId: person.schoolId,
+          kind: event.kind,
+          recipientRole: role,
+          toAddress: to,
+          subject,
+          body,
+          messageId: `<${randomUUID()}@${messageIdDomain()}>`,
+          ...refused,
+        },
+      ];
+    });
   if (rows.length > 0) await tx.insert(notices).values(rows);
 }
 

@@ -57,7 +57,9 @@ export async function grantHolder(token: string | undefined) {
 }
 
 export type ResetResult =
-  { status: "reset" } | { status: "invalidGrant" } | { status: "policy"; failure: PasswordFailure };
+  | { status: "reset"; userId: number }
+  | { status: "invalidGrant" }
+  | { status: "policy"; failure: PasswordFailure };
 
 class GrantGone extends Error {}
 
@@ -104,7 +106,7 @@ export async function resetPasswordWithGrant(
     if (error instanceof GrantGone) return { status: "invalidGrant" };
     throw error;
   }
-  return { status: "reset" };
+  return { status: "reset", userId: holder.userId };
 }
 
 export async function cancelResetGrant(

@@ -1,16 +1,18 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { sessions } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { getDb } from "./db";
 
 // Server-side sessions behind the session cookie: a signed-out or idle session ends here,
-// whatever the cookie says. Administrators' sessions are short: they end after a short idle time,
-// at an absolute limit after sign-in, and soon if the second factor is not passed.
+// whatever the cookie says. Every session ends at an absolute limit after sign-in (students' after
+// a school day and a bit); administrators' are shorter: they also end after a short idle time, and
+// soon if the second factor is not passed. Passing the second factor gives the session a new id.
 
 export const ADMIN_IDLE_MINUTES = 30;
 export const ADMIN_MAX_HOURS = 8;
+export const STUDENT_MAX_HOURS = 12;
 /** Time to pass the second factor after the password was accepted. */
 export const SECOND_FACTOR_MINUTES = 10;
 // Writing last-seen on every request would cost a write per page; once a minute is enough.
@@ -49,7 +51,11 @@ export async function resumeSession(
     .where(eq(sessions.idHash, idHash));
   if (!row || row.userId !== user.id) return null;
   const idleMs = now.getTime() - row.lastSeenAt.getTime();
-  if (user.role === "admin" && adminSessionOver(row, idleMs, now)) {
+  const over =
+    user.role === "admin"
+      ? adminSessionOver(row, idleMs, now)
+      : now.getTime() - row.createdAt.getTime() > STUDENT_MAX_HOURS * 3_600_000;
+  if (over) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
@@ -77,14 +83,31 @@ export async function continueSession(
   return (await resumeSession(id, user, now)) !== null;
 }
 
-/** The session passed the second factor: from now on it may reach the administrators' pages. */
-export async function trustSession(db: Executor, id: string, now = new Date()): Promise<boolean> {
-  const rows = await db
-    .update(sessions)
-    .set({ secondFactorAt: now })
+/** The session passed the second factor: from now on it may reach the administrators' pages,
+ *  under a NEW id (the old one, which anyone could have seen before the second factor, ends here).
+ *  Returns the new id for the session cookie, or null when the session is not waiting for it. */
+export async function trustSession(db: Executor, id: string, now = new Date()): Promise<string | null> {
+  const [old] = await db
+    .delete(sessions)
     .where(and(eq(sessions.idHash, hashId(id)), isNull(sessions.secondFactorAt)))
-    .returning({ idHash: sessions.idHash });
-  return rows.length === 1;
+    .returning();
+  if (!old) return null;
+  const renewed = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({ ...old, idHash: hashId(renewed), secondFactorAt: now });
+  return renewed;
+}
+
+/** The cookie's side of a renewal: takes `renewed` only if it is a live session of this person
+ *  that passed the second factor and the old id is gone. */
+export async function renewSession(oldId: string, renewed: string, userId: number): Promise<string | null> {
+  const db = await getDb();
+  const rows = await db
+    .select({ idHash: sessions.idHash, userId: sessions.userId, secondFactorAt: sessions.secondFactorAt })
+    .from(sessions)
+    .where(inArray(sessions.idHash, [hashId(oldId), hashId(renewed)]));
+  const fresh = rows.find((row) => row.idHash === hashId(renewed));
+  const oldStill = rows.some((row) => row.idHash === hashId(oldId));
+  return fresh && fresh.userId === userId && fresh.secondFactorAt && !oldStill ? renewed : null;
 }
 
 /** The key other tables may use for a session: the stored hash, never the id itself. */

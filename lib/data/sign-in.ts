@@ -1,35 +1,93 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
+import { authSecret } from "@/lib/config";
+import { newDeviceToken, trustedDeviceKey } from "@/lib/device-trust";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
 import { normalisePassword } from "@/lib/password-policy";
 import { recordAudit } from "./audit";
+import { gateKeyFor } from "./challenge-state";
 import { getDb } from "./db";
-import { findAccountByLoginId } from "./users";
+import { queueSignInSlowedNotices } from "./notices";
+import {
+  forgetIdleSignInThrottles,
+  giveBackSignInTurn,
+  takeSignInTurn,
+  type ThrottleKey,
+} from "./sign-in-throttle";
+import { findAccountByLoginId, normaliseLoginId } from "./users";
 
 export type SignedIn = { id: number; role: "student" | "admin"; sessionVersion: number };
 
-/** Same work and the same answer whether the login ID exists or not: an argon2 verify always runs. */
-export async function authenticate(
+export type SignInResult =
+  | { status: "signedIn"; user: SignedIn; deviceToken: string }
+  | { status: "failed" }
+  /** Too many wrong passwords in a row for this account (or Login ID): try again later. */
+  | { status: "slowed"; retryAfterSeconds: number };
+
+export type SignInOptions = {
+  clientAddress: string | null;
+  /** The device's tokens (lib/device-trust.ts): a device that signed in before has its own count. */
+  deviceTokens?: string[];
+  now?: Date;
+};
+
+// Idle throttle rows (mostly Login IDs nobody has) are cleared now and then, not on every try.
+const CLEAN_EVERY_MS = 10 * 60_000;
+let lastCleaned = 0;
+
+/** Same work and the same answer whether the login ID exists or not: an argon2 verify always runs,
+ *  and an unknown ID is slowed after the same number of wrong passwords as a real one. */
+export async function attemptSignIn(
   loginId: string,
   password: string,
-  clientAddress: string | null,
-): Promise<SignedIn | null> {
+  options: SignInOptions,
+): Promise<SignInResult> {
+  const now = options.now ?? new Date();
+  const { clientAddress } = options;
   const db = await getDb();
   const account = await findAccountByLoginId(db, loginId);
+  const device = account ? trustedDeviceKey(authSecret(), options.deviceTokens ?? [], account.id) : null;
+  const gate = gateKeyFor(account, normaliseLoginId(loginId));
+  const key: ThrottleKey = device ? { key: device, userId: account!.id } : gate;
+  const target = { targetUserId: account?.id ?? null, schoolId: account?.schoolId ?? null, clientAddress };
+
+  if (now.getTime() - lastCleaned > CLEAN_EVERY_MS) {
+    lastCleaned = now.getTime();
+    await forgetIdleSignInThrottles(now);
+  }
+  const turn = await takeSignInTurn(key, now);
+  if (!turn.allowed) {
+    await recordAudit(db, {
+      action: "sign_in_refused",
+      ...target,
+      detail: { waitSeconds: turn.retryAfterSeconds },
+    });
+    return { status: "slowed", retryAfterSeconds: turn.retryAfterSeconds };
+  }
+
   const candidate = normalisePassword(password);
   const ok = account
     ? await verifySecret(account.passwordHash, candidate)
     : await verifyAgainstDummy(candidate);
   if (!account || !ok || account.status !== "active") {
-    await recordAudit(db, {
-      action: "sign_in_failed",
-      targetUserId: account?.id ?? null,
-      schoolId: account?.schoolId ?? null,
-      clientAddress,
+    await db.transaction(async (tx) => {
+      await recordAudit(tx, { action: "sign_in_failed", ...target });
+      // The account's run of wrong passwords has just become long enough to slow it down: the
+      // person, the family and the school hear of it (a device's own run tells nobody).
+      if (turn.slowedNow && account && !device && turn.taken.blockedUntil) {
+        await recordAudit(tx, { action: "sign_in_slowed", ...target });
+        await queueSignInSlowedNotices(tx, {
+          userId: account.id,
+          client: clientAddress,
+          failures: turn.taken.failures,
+          until: turn.taken.blockedUntil,
+        });
+      }
     });
-    return null;
+    return { status: "failed" };
   }
+  await giveBackSignInTurn(key, turn.at);
   // The one moment the password is known: a hash with old parameters or an old pepper is
   // replaced, in the same UPDATE, unless a change got there first. Same password: the session
   // version stays.
@@ -39,17 +97,29 @@ export async function authenticate(
   };
   await db
     .update(users)
-    .set({ lastSignInAt: new Date(), ...rehash })
+    .set({ lastSignInAt: now, ...rehash })
     .where(eq(users.id, account.id));
   await recordAudit(db, {
     action: "sign_in",
     actorUserId: account.id,
-    targetUserId: account.id,
-    schoolId: account.schoolId,
-    clientAddress,
+    ...target,
     ...(fresh && { detail: { rehashed: true } }),
   });
-  return { id: account.id, role: account.role, sessionVersion: account.sessionVersion };
+  return {
+    status: "signedIn",
+    user: { id: account.id, role: account.role, sessionVersion: account.sessionVersion },
+    deviceToken: newDeviceToken(authSecret(), account.id),
+  };
+}
+
+/** The signed-in person, or null for a wrong password or a slowed account (tests, scripts). */
+export async function authenticate(
+  loginId: string,
+  password: string,
+  clientAddress: string | null,
+): Promise<SignedIn | null> {
+  const result = await attemptSignIn(loginId, password, { clientAddress });
+  return result.status === "signedIn" ? result.user : null;
 }
 
 export async function recordSignOut(user: { id: number; schoolId: number }, clientAddress: string | null) {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { auditEvents, slipSets } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
-import { authSecret } from "@/lib/config";
+import { encryptionKeys } from "@/lib/config";
 import { HashingBusyError } from "@/lib/hash-pool";
 import { ROW_ID_MAX } from "@/lib/forms";
 import { screenPassword } from "@/lib/password-screen";
@@ -36,7 +36,7 @@ const STALLED_AFTER_MS = 30 * 60_000;
 const purposeOf = (slipSetId: number) => `login-slips:${slipSetId}`;
 
 export function sealSlips(slipSetId: number, slips: Slip[]): string {
-  return seal(JSON.stringify(slips), authSecret(), purposeOf(slipSetId));
+  return seal(JSON.stringify(slips), encryptionKeys(), purposeOf(slipSetId));
 }
 
 export async function createSlipSet(
@@ -217,7 +217,7 @@ export async function collectSlips(actor: Actor, slipSetId: number, client: Clie
     return row.payload;
   });
   if (taken === null) return { status: "notReady", progress: await slipProgress(admin, slipSetId) };
-  const text = open(taken, authSecret(), purposeOf(slipSetId));
+  const text = open(taken, encryptionKeys(), purposeOf(slipSetId));
   const slips = text ? (JSON.parse(text) as Slip[]) : [];
   return { status: "slips", slips, progress: await slipProgress(admin, slipSetId) };
 }

@@ -1,5 +1,7 @@
 // Where a change came from, as a notice tells it: the client's address and, in plain words, the
-// kind of device. The raw user-agent string never reaches a message.
+// kind of device. The raw user-agent string never reaches a message, nor an address that is not
+// an IP address (a client's made-up text).
+import { canonicalAddress } from "../client-address";
 
 export type ClientInfo = { address: string | null; userAgent: string | null };
 
@@ -10,8 +12,8 @@ export type DeviceKind = "phone" | "tablet" | "computer" | "unknown";
 
 export function clientInfoOf(input: ClientInput | undefined): ClientInfo {
   if (input === null || input === undefined) return { address: null, userAgent: null };
-  if (typeof input === "string") return { address: input, userAgent: null };
-  return input;
+  if (typeof input === "string") return { address: canonicalAddress(input), userAgent: null };
+  return { address: canonicalAddress(input.address), userAgent: input.userAgent };
 }
 
 export function clientAddressOf(input: ClientInput | undefined): string | null {

@@ -11,14 +11,20 @@ export type NoticeEvent =
   | { kind: "password_changed"; how: PasswordChangeHow }
   | { kind: "questions_set"; replaced: boolean }
   | { kind: "reset_path_locked"; lockedUntil: Date }
-  | { kind: "account_locked" };
+  | { kind: "account_locked" }
+  /** Wrong passwords in a row: sign-in (from devices that never signed in to it) waits. */
+  | { kind: "sign_in_slowed"; failures: number; until: Date }
+  /** An administrator's wrong second-factor codes in a row: the code step is locked. */
+  | { kind: "second_factor_locked"; failures: number; until: Date };
 
 export type NoticeKind = NoticeEvent["kind"];
-export type RecipientRole = "student" | "guardian" | "school";
+export type RecipientRole = "student" | "guardian" | "school" | "administrator" | "ministry";
 
 export type NoticeFacts = {
   /** The student's id: the school's link goes straight to their page in /admin. */
   studentId: number;
+  /** A student (the school's link is to their page) or an administrator. */
+  isStudent: boolean;
   studentName: string;
   className: string | null;
   schoolContact: string;
@@ -41,6 +47,10 @@ export function recipientRolesFor(event: NoticeEvent): RecipientRole[] {
       return ["guardian"];
     case "account_locked":
       return ["guardian", "school"];
+    case "sign_in_slowed":
+      return ["student", "guardian", "school"];
+    case "second_factor_locked":
+      return ["administrator", "ministry"];
   }
 }
 
@@ -112,6 +122,30 @@ export function composeNotice(event: NoticeEvent, role: RecipientRole, facts: No
         lines = [m.accountLocked.text(name), origin, m.accountLocked.notYou(contact)];
       }
       break;
+    case "sign_in_slowed": {
+      const until = formatNoticeTime(event.until, facts.timeZone);
+      if (role === "school") {
+        subject = m.schoolSignInSlowed.subject(name, className);
+        lines = [
+          m.schoolSignInSlowed.text(name, className, event.failures, until),
+          origin,
+          facts.isStudent
+            ? m.schoolSignInSlowed.action(`${facts.appUrl}/admin/students/${facts.studentId}`)
+            : m.schoolSignInSlowed.actionAdmin,
+        ];
+      } else {
+        subject = m.signInSlowed.subject(name);
+        lines = [m.signInSlowed.text(name, event.failures, until), origin, m.signInSlowed.notYou(contact)];
+      }
+      break;
+    }
+    case "second_factor_locked": {
+      const until = formatNoticeTime(event.until, facts.timeZone);
+      const to = role === "ministry" ? m.secondFactorLocked.ministry : m.secondFactorLocked.administrator;
+      subject = to.subject(name);
+      lines = [m.secondFactorLocked.text(name, event.failures, until), origin, to.action];
+      break;
+    }
   }
   return { subject: oneLine(subject), body: [m.greeting, ...lines, m.footer].join("\n\n") + "\n" };
 }

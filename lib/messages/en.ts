@@ -15,6 +15,8 @@ export const en = {
     submit: "Log In",
     forgot: "Forgot Password?",
     failed: "The Login ID or password is not correct. Please try again.",
+    slowed: (minutes: number) =>
+      `There have been too many wrong passwords for this Login ID. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again, or use Forgot Password? to choose a new password.`,
     passwordChanged: "Your password has been changed. Please log in with your new password.",
     signedOut: "You have logged out.",
   },
@@ -227,6 +229,8 @@ export const en = {
       admin_school_granted: "Administrator given another school",
       sign_in: "Signed in",
       sign_in_failed: "Sign-in failed",
+      sign_in_refused: "Sign-in refused: too many wrong passwords, waiting",
+      sign_in_slowed: "Sign-in slowed after wrong passwords in a row",
       sign_out: "Signed out",
       questions_set: "Security questions set up",
       password_changed: "Password changed",
@@ -247,6 +251,7 @@ export const en = {
       second_factor_passed: "Second factor passed",
       second_factor_failed: "Second factor code wrong",
       recovery_code_used: "Recovery code used",
+      second_factor_locked: "Second factor locked after wrong codes",
       student_imported: "Account created by import",
       yearly_reset: "Password reset in the yearly reset",
       login_slips_collected: "Login slips opened",
@@ -417,6 +422,8 @@ export const en = {
     reused: (triesLeft: number) =>
       `This code has already been used. Wait for the next code from the app. ${triesLeft} ${triesLeft === 1 ? "try" : "tries"} left.`,
     signedOut: "Too many wrong codes: you have been logged out. Log in again to try again.",
+    locked: (minutes: number) =>
+      `Too many wrong codes in a row for this account. Codes from the app are refused for ${minutes} ${minutes === 1 ? "minute" : "minutes"}. A recovery code still works.`,
   },
   errors: {
     required: "Please fill this in.",
@@ -439,6 +446,12 @@ export const en = {
     text: (minutes: number) =>
       `There have been too many tries from this network. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
     back: "Back to Log In",
+  },
+  tooLarge: {
+    heading: "That was too much text",
+    text: (_minutes: number) =>
+      "What was sent is far longer than any answer on this page can be. Please go back and type it again.",
+    back: "Go back",
   },
   busy: {
     heading: "The service is busy",
@@ -501,6 +514,36 @@ export const en = {
       action: (url: string) =>
         `Please check with the student or the family that it was them, then unlock the account here: ${url}`,
     },
+    signInSlowed: {
+      subject: (name: string) => `Many wrong passwords for ${name}'s school account`,
+      text: (name: string, failures: number, until: string) =>
+        `Someone typed a wrong password for ${name}'s school account ${failures} times in a row. Until ${until}, signing in with this account has to wait between tries, except on a device that has signed in to it before. Forgot Password? still works.`,
+      notYou: (contact: string) =>
+        `If this was not you or your child, someone may be trying to guess the password. Choose a new password with Forgot Password? and tell the school: ${contact}`,
+    },
+    schoolSignInSlowed: {
+      subject: (name: string, className: string | null) =>
+        `Many wrong passwords: ${name}${className ? ` (${className})` : ""}`,
+      text: (name: string, className: string | null, failures: number, until: string) =>
+        `Someone typed a wrong password for the account of ${name}${className ? `, class ${className},` : ""} ${failures} times in a row. Until ${until}, sign-in from a device that never signed in to this account has to wait between tries. The family has been told if an e-mail address is on record.`,
+      action: (url: string) =>
+        `If the family did not expect this, someone may be trying to guess the password. The student's page: ${url}`,
+      actionAdmin:
+        "This is an administrator's account. If it was not them, someone may be trying to guess the password: tell the ministry.",
+    },
+    secondFactorLocked: {
+      text: (name: string, failures: number, until: string) =>
+        `${failures} wrong codes in a row were given for the second factor of ${name}'s administrator account. Codes from the authenticator app are refused until ${until}; a recovery code still works. Whoever gave them knew the account's password.`,
+      administrator: {
+        subject: (name: string) => `Second factor locked for ${name}`,
+        action: "If this was not you, change your password at once and tell the ministry: someone knows it.",
+      },
+      ministry: {
+        subject: (name: string) => `Second factor locked: administrator ${name}`,
+        action:
+          "Check with the administrator that it was them. If not, disable the account under Schools: someone knows its password.",
+      },
+    },
   },
   mailbox: {
     title: "Development mailbox",
@@ -529,8 +572,16 @@ export const en = {
       questions_set: "Security questions set up",
       reset_path_locked: "Forgot Password? locked",
       account_locked: "Account locked",
+      sign_in_slowed: "Sign-in slowed",
+      second_factor_locked: "Second factor locked",
     },
-    recipients: { student: "Student", guardian: "Guardian", school: "School" },
+    recipients: {
+      student: "Student",
+      guardian: "Guardian",
+      school: "School",
+      administrator: "Administrator",
+      ministry: "Ministry",
+    },
     statuses: {
       pending: "Waiting to be sent",
       sending: "Being sent",

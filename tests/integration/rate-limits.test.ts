@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { takeRateLimit } from "@/lib/data/rate-limits";
 
-const config = { windowSeconds: 300, limits: { signIn: 10, reset: 5 } };
+const config = { windowSeconds: 300, limits: { signIn: 10, reset: 5, resetPages: 5 } };
 
 describe("rate limits in the database", () => {
   it("let exactly the limit through, even when the requests arrive at once", async () => {

@@ -14,6 +14,7 @@ import {
   pendingEnrolment,
   redeemRecoveryCode,
   verifyTotpCode,
+  type CodeResult,
 } from "@/lib/data/second-factor";
 import { resumeSession, startSession } from "@/lib/data/sessions";
 import type { SessionUser } from "@/lib/data/users";
@@ -28,9 +29,17 @@ async function newSession(person: { loginId: string; password: string }) {
   return { user, sessionId: await startSession(user.id) };
 }
 
-async function trusted(session: { user: SessionUser; sessionId: string }): Promise<boolean | null> {
+type Session = { user: SessionUser; sessionId: string };
+
+async function trusted(session: Session): Promise<boolean | null> {
   const live = await resumeSession(session.sessionId, session.user);
   return live && live.secondFactorAt !== null;
+}
+
+/** A passed second factor gives the session a new id: the session goes on under it. */
+function followRenewal(session: Session, result: CodeResult): CodeResult {
+  if (result.status === "passed") session.sessionId = result.sessionId;
+  return result;
 }
 
 async function auditCount(userId: number, action: string): Promise<number> {
@@ -42,7 +51,7 @@ async function auditCount(userId: number, action: string): Promise<number> {
   return rows.length;
 }
 
-const attempt = (session: { user: SessionUser; sessionId: string }, code: string, now?: Date) => ({
+const attempt = (session: Session, code: string, now?: Date) => ({
   actor: session.user,
   sessionId: session.sessionId,
   code,
@@ -76,8 +85,15 @@ describe("the administrator's second factor", () => {
     expect(await trusted(session)).toBe(false);
     expect(await isEnrolled(session.user)).toBe(false);
 
-    const done = await confirmEnrolment(attempt(session, totpCodeAt(secret, step(0)), step(0)));
+    const before = session.sessionId;
+    const done = followRenewal(
+      session,
+      await confirmEnrolment(attempt(session, totpCodeAt(secret, step(0)), step(0))),
+    );
     expect(done.status).toBe("passed");
+    // Passed under a new session id: the one from before the second factor has ended.
+    expect(session.sessionId).not.toBe(before);
+    expect(await resumeSession(before, session.user)).toBeNull();
     recovery = done.status === "passed" ? done.recoveryCodes! : [];
     expect(recovery).toHaveLength(10);
     expect(await trusted(session)).toBe(true);
@@ -94,7 +110,7 @@ describe("the administrator's second factor", () => {
     const first = await newSession(CLEMENTI_ADMIN);
     expect(await trusted(first)).toBe(false);
     const code = totpCodeAt(secret, step(2));
-    expect(await verifyTotpCode(attempt(first, code, step(2)))).toEqual({ status: "passed" });
+    expect(followRenewal(first, await verifyTotpCode(attempt(first, code, step(2)))).status).toBe("passed");
     expect(await trusted(first)).toBe(true);
     // A second click of the button changes nothing, and does not end the session.
     expect(await verifyTotpCode(attempt(first, code, step(2)))).toEqual({ status: "not-pending" });
@@ -108,9 +124,10 @@ describe("the administrator's second factor", () => {
     expect((await verifyTotpCode(attempt(copycat, older, step(2)))).status).toBe("reused");
     expect(await trusted(copycat)).toBe(false);
     // The next step's code works (one step of clock drift either way is allowed).
-    expect(await verifyTotpCode(attempt(copycat, totpCodeAt(secret, step(3)), step(2)))).toEqual({
-      status: "passed",
-    });
+    expect(
+      followRenewal(copycat, await verifyTotpCode(attempt(copycat, totpCodeAt(secret, step(3)), step(2))))
+        .status,
+    ).toBe("passed");
     expect(await auditCount(first.user.id, "second_factor_passed")).toBe(2);
   });
 
@@ -118,7 +135,9 @@ describe("the administrator's second factor", () => {
     const a = await newSession(CLEMENTI_ADMIN);
     const b = await newSession(CLEMENTI_ADMIN);
     const code = totpCodeAt(secret, step(5));
-    const results = await Promise.all([a, b].map((s) => verifyTotpCode(attempt(s, code, step(5)))));
+    const results = await Promise.all(
+      [a, b].map(async (s) => followRenewal(s, await verifyTotpCode(attempt(s, code, step(5))))),
+    );
     expect(results.map((r) => r.status).sort()).toEqual(["passed", "reused"]);
     expect([await trusted(a), await trusted(b)].filter(Boolean)).toHaveLength(1);
   });
@@ -134,9 +153,9 @@ describe("the administrator's second factor", () => {
   it("lets a recovery code in once, as typed, and never again", async () => {
     const session = await newSession(CLEMENTI_ADMIN);
     const code = recovery[0]!;
-    expect(await redeemRecoveryCode(attempt(session, ` ${code.toUpperCase()} `))).toEqual({
-      status: "passed",
-    });
+    expect(
+      followRenewal(session, await redeemRecoveryCode(attempt(session, ` ${code.toUpperCase()} `))).status,
+    ).toBe("passed");
     expect(await trusted(session)).toBe(true);
     expect(await auditCount(session.user.id, "recovery_code_used")).toBe(1);
 

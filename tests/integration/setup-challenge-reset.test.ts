@@ -62,7 +62,7 @@ describe("setting up the questions, answering them, resetting the password", () 
     for (const id of next) expect([1, 5, 8]).toContain(id);
 
     const reset = await resetPasswordWithGrant(result.grantToken, newPassword("Orange-Lantern-88"), IP);
-    expect(reset).toEqual({ status: "reset" });
+    expect(reset).toMatchObject({ status: "reset" });
     expect(await authenticate(ALEX.loginId, ALEX.password, IP)).toBeNull();
     expect(await authenticate(ALEX.loginId, "Orange-Lantern-88", IP)).toMatchObject({ id: alex.id });
   });

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { unlessBusy } from "@/app/components/busy";
-import { signOut } from "@/lib/auth/auth";
+import { signOut, unstable_update } from "@/lib/auth/auth";
 import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
 import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor-forms";
 import {
@@ -58,9 +58,13 @@ async function afterCheck(result: CodeResult, field: string): Promise<FormState>
   const t = getMessages().secondFactor;
   switch (result.status) {
     case "passed":
+      // The session goes on under the new id the server gave it (the old one has ended).
+      await unstable_update({ renewedSid: result.sessionId } as never);
       // Enrolment shows the recovery codes once; a later sign-in goes straight on.
       if (result.recoveryCodes) return { status: "success", generated: result.recoveryCodes.join(" ") };
       return redirect("/admin");
+    case "locked":
+      return { status: "error", fieldErrors: { [field]: t.locked(result.minutesLeft) } };
     case "wrong":
       return { status: "error", fieldErrors: { [field]: t.wrong(result.triesLeft) } };
     case "reused":

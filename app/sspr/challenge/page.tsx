@@ -1,16 +1,16 @@
 import { redirect } from "next/navigation";
 import { Card } from "@/app/components/card";
-import { startChallenge } from "@/lib/data/challenge";
+import { challengeView } from "@/lib/data/challenge";
 import { listSchoolContacts } from "@/lib/data/schools";
 import { getMessages } from "@/lib/messages";
 import { questionById } from "@/lib/questions";
-import { clientAddress } from "@/lib/request";
 import { rememberedLoginId } from "@/lib/sspr-cookies";
 import { LockedNotice } from "../locked-notice";
 import { ChallengeForm } from "./challenge-form";
 
 export const metadata = { title: getMessages().sspr.challengeHeading };
 
+// A GET: it shows what the Search drew and changes nothing.
 export default async function ChallengePage({
   searchParams,
 }: {
@@ -19,7 +19,8 @@ export default async function ChallengePage({
   const loginId = await rememberedLoginId();
   if (!loginId) redirect("/sspr/search");
   const t = getMessages();
-  const view = await startChallenge(loginId, await clientAddress());
+  const view = await challengeView(loginId);
+  if (!view) redirect("/sspr/search");
   if (view.status !== "open") {
     const { school } = await searchParams;
     return (

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { signInThrottles } from "@/db/schema";
+import type { Executor, Tx } from "@/db/client";
+import { FRESH_THROTTLE, afterRightPassword, takeTurn, type ThrottleState } from "@/lib/sign-in-throttle";
+import { getDb } from "./db";
+
+// The per-account sign-in limits' rows (lib/sign-in-throttle.ts has the rules). Every change runs
+// under a row lock (SELECT … FOR UPDATE), so parallel tries on any instance see each other.
+
+export type ThrottleKey = { key: string; userId: number | null };
+
+export type TakenTurn =
+  | { allowed: true; taken: ThrottleState; at: Date; slowedNow: boolean }
+  | { allowed: false; retryAfterSeconds: number };
+
+const stateOf = (row: typeof signInThrottles.$inferSelect): ThrottleState => ({
+  failures: row.failures,
+  recentFailures: row.recentFailures,
+  blockedUntil: row.blockedUntil,
+});
+
+async function lockRow(tx: Tx, key: ThrottleKey): Promise<ThrottleState> {
+  await tx.insert(signInThrottles).values({ key: key.key, userId: key.userId }).onConflictDoNothing();
+  const [row] = await tx.select().from(signInThrottles).where(eq(signInThrottles.key, key.key)).for("update");
+  return row ? stateOf(row) : { ...FRESH_THROTTLE };
+}
+
+async function write(tx: Executor, key: string, state: ThrottleState, now: Date): Promise<void> {
+  await tx
+    .update(signInThrottles)
+    .set({ ...state, updatedAt: now })
+    .where(eq(signInThrottles.key, key));
+}
+
+/** Takes a try for this key before the password is judged, or says how long to wait. */
+export async function takeSignInTurn(key: ThrottleKey, now = new Date()): Promise<TakenTurn> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const turn = takeTurn(await lockRow(tx, key), now);
+    if (!turn.allowed) return turn;
+    await write(tx, key.key, turn.next, now);
+    return { allowed: true, taken: turn.next, at: now, slowedNow: turn.slowedNow };
+  });
+}
+
+/** The try was the right password: the run of wrong ones ends. */
+export async function giveBackSignInTurn(key: ThrottleKey, at: Date): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const state = await lockRow(tx, key);
+    await write(tx, key.key, afterRightPassword(state, at), new Date());
+  });
+}
+
+/** A new password (reset, change, the school's reset): guesses at the old one no longer matter. */
+export async function clearSignInThrottle(tx: Executor, userId: number): Promise<void> {
+  await tx.delete(signInThrottles).where(eq(signInThrottles.userId, userId));
+}
+
+/** Rows nobody has tried for a day and that no longer hold anyone back (most are unknown IDs). */
+export async function forgetIdleSignInThrottles(now = new Date()): Promise<void> {
+  const db = await getDb();
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  await db
+    .delete(signInThrottles)
+    .where(
+      and(
+        lt(signInThrottles.updatedAt, dayAgo),
+        or(isNull(signInThrottles.blockedUntil), lt(signInThrottles.blockedUntil, now)),
+      ),
+    );
+}

@@ -11,7 +11,10 @@ import { migrateDatabase, openPglite, openPostgres } from "../db/client";
 import { auditEvents, schools, users } from "../db/schema";
 import { hashSecret } from "../lib/hashing";
 import { normalisePassword } from "../lib/password-policy";
+import { assertPostgresPatched } from "../lib/postgres-patch";
 import { temporaryPasswordFor } from "../lib/temporary-password";
+
+assertPostgresPatched();
 
 const { values } = parseArgs({
   options: {

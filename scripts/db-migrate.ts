@@ -1,6 +1,9 @@
 // `npm run db:migrate`: apply the committed migrations to DATABASE_URL (or the embedded
 // database in DATA_DIR when the server is stopped).
 import { migrateDatabase, openPglite, openPostgres } from "../db/client";
+import { assertPostgresPatched } from "../lib/postgres-patch";
+
+assertPostgresPatched();
 
 const url = process.env.DATABASE_URL;
 const database = url

@@ -6,6 +6,9 @@ import { openPostgres } from "../db/client";
 import { DEFAULT_OUTBOX_SETTINGS, startOutboxLoop } from "../lib/mail/outbox-worker";
 import { DEFAULT_SMTP_TIMEOUTS, smtpTransport } from "../lib/mail/smtp-transport";
 import { devMailboxTransport } from "../lib/mail/transport";
+import { assertPostgresPatched } from "../lib/postgres-patch";
+
+assertPostgresPatched();
 
 const env = process.env;
 const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);

@@ -1,21 +1,34 @@
 import nodemailer from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
+import { smtpRequiresTls } from "./smtp-url";
 import { MailSendError, type MailTransport } from "./transport";
 
 export type SmtpTimeouts = { connectMs: number; socketMs: number };
+
+/** Certificates to trust besides the system's: a private CA (the tests' self-signed one). In
+ *  production, NODE_EXTRA_CA_CERTS does the same for the whole process. */
+export type SmtpTrust = { ca?: string | Buffer };
 
 /** Every stage of a send ends well inside the outbox's lease (lib/mail/outbox-worker.ts), so a
  *  stalled server makes a retry, not a second worker sending beside the first. */
 export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectMs: 10_000, socketMs: 30_000 };
 
-/** `url`: smtp://user:pass@host:587 (STARTTLS when offered; add ?requireTLS=true to insist) or
- *  smtps://…:465. The URL holds a password: it is never logged or stored. */
-export function smtpTransport(url: string, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS): MailTransport {
+/** `url`: smtp://user:pass@host:587 (STARTTLS, required: a server that does not offer it gets
+ *  neither the login nor the message; `?requireTLS=false` allows plain text, for a local catcher)
+ *  or smtps://…:465. Certificates are verified. The URL holds a password: never logged or stored. */
+export function smtpTransport(
+  url: string,
+  timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS,
+  trust: SmtpTrust = {},
+): MailTransport {
+  const requireTLS = smtpRequiresTls(url);
   // Built here, not by createTransport({ url, ... }): nodemailer 8's createTransport keeps only
   // the URL's settings and drops the rest, timeouts included (a stalled server then hangs the
   // send for good); SMTPTransport merges the two. tests/integration/notices-delivery.test.ts.
   const smtp = new SMTPTransport({
     url,
+    requireTLS,
+    ...(trust.ca ? { tls: { ca: trust.ca } } : {}),
     connectionTimeout: timeouts.connectMs,
     greetingTimeout: timeouts.connectMs,
     socketTimeout: timeouts.socketMs,

@@ -28,7 +28,10 @@ describe("delivery that survives a mail server's trouble", () => {
   it("delivers every message once when the mail server comes back after being down", async () => {
     const rows = await familiesWithNotices(3);
     const port = await freePort();
-    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, { connectMs: 2_000, socketMs: 2_000 });
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}?requireTLS=false`, {
+      connectMs: 2_000,
+      socketMs: 2_000,
+    });
     const db = await getDb();
 
     // Down: nobody listens. Every notice waits for another try; nothing is lost or failed.
@@ -98,7 +101,10 @@ describe("delivery that survives a mail server's trouble", () => {
 
   it("marks a notice failed after the last try, and one refused for good at once", async () => {
     const port = await freePort();
-    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, { connectMs: 1_000, socketMs: 1_000 });
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}?requireTLS=false`, {
+      connectMs: 1_000,
+      socketMs: 1_000,
+    });
     const [row] = await familiesWithNotices(1);
     const db = await getDb();
     await deliverAll(transport, { ...FAST, maxAttempts: 2 });

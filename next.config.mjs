@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WASM and data files from its own package folder.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // PGlite loads its WASM and data files from its own package folder. postgres.js is loaded from
+  // node_modules as installed, so what runs is what lib/postgres-patch.ts checks at start.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   // The cohort upload (a CSV of at most 2 MB) is the largest form; proxy.ts refuses any other
   // post over 64 KB before it is read (MAX_FORM_BYTES), with a page that says so.

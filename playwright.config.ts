@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // Browser tests run in Debian's Chromium against the production build, on a fresh embedded
-// database (PGlite in .data-e2e) seeded with the demo data.
+// database (PGlite in .data-e2e) seeded with the demo data (SEED_DEMO=1: production never seeds it
+// otherwise). The tests stand in for one trusted proxy (TRUST_PROXY_HOPS=1): the address a test
+// puts in X-Forwarded-For is the client's.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -50,6 +52,9 @@ export default defineConfig({
       DATA_DIR: ".data-e2e",
       AUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      ENCRYPTION_KEYS: "e2e:ZTJlLWVuY3J5cHRpb24ta2V5LTAxMjM0NTY3ODktMDEyMw==",
+      SEED_DEMO: "1",
+      TRUST_PROXY_HOPS: "1",
       RATE_LIMIT_SIGN_IN: "60",
     },
   },

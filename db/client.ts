@@ -30,7 +30,12 @@ const CONNECT_TIMEOUT_SECONDS = 5;
 const REPLACE_POOL_AFTER_MS = 1000;
 const END_OLD_POOL_SECONDS = 10;
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+/** `role`: a role the connections take (SET ROLE) after signing in; tests use it for the app's
+ *  least-privilege role (db/migrations/0008_app_role.sql). */
+export async function openPostgres(
+  url: string,
+  options: { max?: number; role?: string } = {},
+): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const open = () => {
@@ -40,6 +45,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         max: options.max ?? 10,
         connect_timeout: CONNECT_TIMEOUT_SECONDS,
         onnotice: () => {},
+        ...(options.role && { connection: { options: `-c role=${options.role}` } as Record<string, string> }),
         onclose: () => {
           pool.closed = true;
         },

@@ -4,6 +4,7 @@ import type { LockoutConfig } from "./lockout";
 import type { RateLimitConfig } from "./rate-limit";
 import { readOrCreateDevSecret } from "./dev-secret";
 import { PEPPER_ID, PEPPER_MIN_BYTES, pepperRingSchema } from "./peppers";
+import { smtpRequiresTls } from "./mail/smtp-url";
 import { keyRing, type KeyRing, type SealKey } from "./secret-box";
 
 function isTimeZone(zone: string): boolean {
@@ -87,6 +88,17 @@ const envSchema = z.object({
     .string()
     .url()
     .refine((url) => /^smtps?:\/\//.test(url), "SMTP_URL must start with smtp:// or smtps://")
+    // Plain text only when the URL says so (lib/mail/smtp-url.ts); the message never quotes it.
+    .superRefine((url, ctx) => {
+      try {
+        smtpRequiresTls(url);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: error instanceof Error ? error.message : "SMTP_URL is not valid",
+        });
+      }
+    })
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default("MIMS Student SSPR <no-reply@localhost>"),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),

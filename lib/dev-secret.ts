@@ -12,7 +12,7 @@ export function readOrCreateDevSecret(
   variable = "AUTH_SECRET",
 ): string {
   if (isProduction) throw new Error(`${variable} must be set in production (see .env.example)`);
-  const path = join(dataDir, file);
+  const path = join(/* turbopackIgnore: true */ dataDir, file);
   mkdirSync(dataDir, { recursive: true });
   try {
     writeFileSync(path, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });

@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret, config as settings } from "@/lib/config";
 import { heldDeviceTokens, rememberDevice } from "@/lib/device-cookie";
-import { renewSession, startSession } from "@/lib/data/sessions";
+import { continueAfterPasswordChange, renewSession, startSession } from "@/lib/data/sessions";
 import { attemptSignIn } from "@/lib/data/sign-in";
 import { clientAddressFrom } from "@/lib/request";
 import { loginSchema } from "@/lib/forms";
@@ -64,6 +64,13 @@ const config = (): NextAuthConfig => ({
         if (current.success && renewal.success) {
           const sid = await renewSession(current.data.sid, renewal.data.renewedSid, current.data.uid);
           if (sid) return { ...token, sid };
+        }
+        // The person changed their own password here: this session goes on, under a new id and
+        // the new session version (every other session has ended).
+        const changed = z.object({ passwordChanged: z.literal(true) }).safeParse(session);
+        if (current.success && changed.success) {
+          const next = await continueAfterPasswordChange(current.data.sid, current.data.uid);
+          if (next) return { ...token, ...next };
         }
       }
       return token;

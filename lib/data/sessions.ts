@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
-import { sessions } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { getDb } from "./db";
 
@@ -95,6 +95,27 @@ export async function trustSession(db: Executor, id: string, now = new Date()): 
   const renewed = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({ ...old, idHash: hashId(renewed), secondFactorAt: now });
   return renewed;
+}
+
+/** After the person changed their own password in this session (every session's version moved):
+ *  this one goes on, under a new id and the account's new version, keeping its second factor.
+ *  Null when the session is not this person's live one. */
+export async function continueAfterPasswordChange(
+  oldId: string,
+  userId: number,
+): Promise<{ sid: string; sv: number } | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [old] = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.idHash, hashId(oldId)), eq(sessions.userId, userId)))
+      .returning();
+    if (!old) return null;
+    const renewed = randomBytes(32).toString("base64url");
+    await tx.insert(sessions).values({ ...old, idHash: hashId(renewed) });
+    const [user] = await tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
+    return user ? { sid: renewed, sv: user.sv } : null;
+  });
 }
 
 /** The cookie's side of a renewal: takes `renewed` only if it is a live session of this person

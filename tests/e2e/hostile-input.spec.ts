@@ -4,13 +4,15 @@ import { LoginPage } from "./pages";
 // Before JavaScript loads, forms post straight to the server: these tests send what a browser
 // with no checks would, so the server's own validation answers. No response may be a 500.
 
+// Far longer than any field, but within what a form post may carry (64 KB): the field's message.
+const OVERSIZED = "a".repeat(20 * 1024);
 const MEGABYTE = "a".repeat(1024 * 1024);
 const HOSTILE = [
   "<script>window.pwned=1</script>",
   "' OR '1'='1' --",
   "alex\u0000tan",
   "\u202Eevil",
-  MEGABYTE,
+  OVERSIZED,
 ];
 
 test.use({ javaScriptEnabled: false });
@@ -53,9 +55,33 @@ test("sign-in answers hostile Login IDs with a clear message", async ({ page }) 
   await expect(page.getByText("Please fill this in.")).toHaveCount(2);
   await login.open();
   await force(page, "Login ID", "lim_wei_jie");
-  await force(page, "Password", MEGABYTE);
+  await force(page, "Password", OVERSIZED);
   await page.getByRole("button", { name: "Log In" }).click();
   await expect(page.getByText("This is too long: at most 256 characters.")).toBeVisible();
+  expect(failures).toEqual([]);
+});
+
+test("a form post far larger than any form is refused before it is read, with a page that says so", async ({
+  page,
+}) => {
+  const failures = watchForServerErrors(page);
+  const login = new LoginPage(page);
+  await login.open();
+  await force(page, "Login ID", "lim_wei_jie");
+  await force(page, "Password", MEGABYTE);
+  const [answer] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST"),
+    page.getByRole("button", { name: "Log In" }).click(),
+  ]);
+  expect(answer.status()).toBe(413);
+  await expect(page.getByRole("heading", { name: "That was too much text" })).toBeVisible();
+  await page.getByRole("link", { name: "Go back" }).click();
+  await expect(page.getByRole("heading", { name: "Log In" })).toBeVisible();
+  // The reset path likewise, and the same post a little smaller reaches the field's check.
+  await page.goto("/sspr/search");
+  await force(page, "Login ID", MEGABYTE);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("heading", { name: "That was too much text" })).toBeVisible();
   expect(failures).toEqual([]);
 });
 
@@ -64,7 +90,7 @@ test("the reset path refuses oversized and empty values with a message", async (
   await page.goto("/sspr/search");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("Please fill this in.")).toBeVisible();
-  await force(page, "Login ID", MEGABYTE);
+  await force(page, "Login ID", OVERSIZED);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("This is too long: at most 254 characters.")).toBeVisible();
 
@@ -72,7 +98,7 @@ test("the reset path refuses oversized and empty values with a message", async (
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("heading", { name: "Forgotten Password" })).toBeVisible();
   const first = (await page.locator("form label").allTextContents())[0]!;
-  await force(page, first, MEGABYTE);
+  await force(page, first, OVERSIZED);
   await page.getByRole("button", { name: "Check Answers" }).click();
   await expect(page.getByText("This is too long: at most 80 characters.")).toBeVisible();
   // No HTML from the Login ID reached the page as markup.
@@ -97,7 +123,7 @@ test("setup refuses mistyped questions and bad answers, and saves nothing", asyn
   await page.getByLabel("Question 3").selectOption({ label: "What is your favourite food?" });
   await force(page, "Answer 1", "ab");
   await force(page, "Answer 2", "lim");
-  await force(page, "Answer 3", MEGABYTE);
+  await force(page, "Answer 3", OVERSIZED);
   await page.getByRole("button", { name: "Save Answers" }).click();
   await expect(page.getByText("Please choose a question.")).toBeVisible();
   await expect(page.getByText("This is too long: at most 80 characters.")).toBeVisible();

@@ -1,22 +1,23 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { LoginPage } from "./pages";
 
-// The browser-test server runs with RATE_LIMIT_SIGN_IN=60 (playwright.config.ts).
+// The browser-test server runs with RATE_LIMIT_SIGN_IN=60 behind one trusted proxy
+// (TRUST_PROXY_HOPS=1): the address a test puts in X-Forwarded-For is the client's.
 test.use({ javaScriptEnabled: false });
+
+async function signInPoster(page: Page, loginId: string) {
+  const multipart = await new LoginPage(page).formFields({ loginId, password: "Not-The-Password-1" });
+  const origin = new URL(page.url()).origin;
+  return (address: string, path = "/login") =>
+    page.request.post(path, { multipart, maxRedirects: 0, headers: { origin, "x-forwarded-for": address } });
+}
 
 test("too many sign-ins from one address get a 429 with Retry-After and a friendly page", async ({
   page,
 }) => {
-  const multipart = await new LoginPage(page).formFields({
-    loginId: "lim_wei_jie",
-    password: "Not-His-Password-1",
-  });
-  const post = (address: string) =>
-    page.request.post("/login", {
-      multipart,
-      maxRedirects: 0,
-      headers: { origin: new URL(page.url()).origin, "x-forwarded-for": address },
-    });
+  // A Login ID nobody has: slowed like a real one after 10 wrong passwords, and no real student's
+  // sign-in is slowed for the specs that follow.
+  const post = await signInPoster(page, "rate_limit_stranger");
   for (let i = 0; i < 60; i++) expect((await post("198.51.100.23")).status()).toBe(200);
   const refused = await post("198.51.100.23");
   expect(refused.status()).toBe(429);
@@ -24,4 +25,37 @@ test("too many sign-ins from one address get a 429 with Retry-After and a friend
   expect(await refused.text()).toContain("Too many tries");
   // A school lab behind another address is not affected.
   expect((await post("198.51.100.24")).status()).toBe(200);
+});
+
+test("the sign-in form posted to another page's URL is counted all the same", async ({ page }) => {
+  const post = await signInPoster(page, "rate_limit_wanderer");
+  // The Log In action, posted where the proxy does not look for sign-ins: the action counts it
+  // (once: the first test shows that a post to /login is not counted twice).
+  for (let i = 0; i < 60; i++) expect((await post("198.51.100.31", "/sspr/done")).status()).toBeLessThan(500);
+  const refused = await post("198.51.100.31");
+  expect(refused.status()).toBe(429);
+  expect(await refused.text()).toContain("Too many tries");
+});
+
+test("after 10 wrong passwords in a row a Login ID must wait, whatever the address, and the page says so", async ({
+  page,
+}) => {
+  const post = await signInPoster(page, "slowed_stranger");
+  const said: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const answer = await post(`203.0.113.${100 + i}`);
+    expect(answer.status()).toBe(200);
+    said.push(
+      (await answer.text()).includes("too many wrong passwords for this Login ID") ? "wait" : "wrong",
+    );
+  }
+  expect(said).toEqual([...Array<string>(10).fill("wrong"), "wait", "wait"]);
+  const login = new LoginPage(page);
+  await login.open();
+  await login.logIn("slowed_stranger", "Not-The-Password-2");
+  await expect(
+    page.getByText(
+      "There have been too many wrong passwords for this Login ID. Please wait 1 minute and try again, or use Forgot Password? to choose a new password.",
+    ),
+  ).toBeVisible();
 });

@@ -44,7 +44,9 @@ describe("e-mail notices to the family and the school", () => {
     const grant = await earnGrant(family.loginId, SITI.answers);
     const chosen = "Quiet-Meadow-Rain-81";
     const client = { address: IP, userAgent: IPHONE };
-    expect(await resetPasswordWithGrant(grant, newPassword(chosen), client)).toMatchObject({ status: "reset" });
+    expect(await resetPasswordWithGrant(grant, newPassword(chosen), client)).toMatchObject({
+      status: "reset",
+    });
 
     await deliverAll(transport);
     const [toStudent, ...more] = to(family.student);

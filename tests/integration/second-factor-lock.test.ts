@@ -67,9 +67,9 @@ describe("wrong second-factor codes across sessions", () => {
     }
     // Two sessions of five wrong codes (each ended at its fifth), then the eleventh: refused.
     expect(results.slice(0, 10)).toEqual([
-      ...Array(4).fill("wrong"),
+      ...Array<string>(4).fill("wrong"),
       "signed-out",
-      ...Array(4).fill("wrong"),
+      ...Array<string>(4).fill("wrong"),
       "signed-out",
     ]);
     expect(results[10]).toBe("locked");

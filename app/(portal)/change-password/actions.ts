@@ -1,7 +1,7 @@
 "use server";
 import { unlessBusy } from "@/app/components/busy";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
+import { unstable_update } from "@/lib/auth/auth";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { newPasswordRefusedState, parseChangePasswordForm } from "@/lib/form-handlers";
@@ -18,7 +18,8 @@ async function changePasswordNow(_state: FormState, formData: FormData): Promise
   if (!parsed.ok) return parsed.state;
   const result = await changeOwnPassword(user, parsed.data, await clientInfo());
   if (result.status !== "changed") return newPasswordRefusedState(result);
-  // Every old session has ended with the change; this one starts afresh with the new password.
-  await signIn("credentials", { loginId: user.loginId, password: parsed.data.newPassword, redirect: false });
+  // Every other session has ended with the change; this one goes on under a new id (keeping an
+  // administrator's second factor, passed a moment ago).
+  await unstable_update({ passwordChanged: true } as never);
   redirect(user.role === "admin" ? "/admin" : "/");
 }

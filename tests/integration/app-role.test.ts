@@ -1,0 +1,81 @@
+// Story: the running app connects with a role that can read and write rows but cannot change the
+// schema (the migrations' role owns the tables). Whoever steals the app's database credentials
+// cannot drop the audit log's append-only trigger, or change or remove an audit event; the app
+// itself works as before under that role. Migration 0008 creates the role `sspr_app`; here the
+// test's connection takes it, as a login role made a member of it would (README).
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres, type Database } from "@/db/client";
+import { getDb, useDatabase } from "@/lib/data/db";
+import { authenticate } from "@/lib/data/sign-in";
+import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
+import { earnGrant, IP, newPassword, SITI } from "./helpers";
+
+let owner: Database["db"];
+let asApp: Database | undefined;
+
+async function expectRefused(statement: string) {
+  const db = await getDb();
+  const refusal = await db.transaction(async (tx) => {
+    await tx.execute(sql`SAVEPOINT attempt`);
+    try {
+      await tx.execute(sql.raw(statement));
+      return "done";
+    } catch (error) {
+      await tx.execute(sql`ROLLBACK TO SAVEPOINT attempt`);
+      const cause = (error as { cause?: { message?: string } }).cause;
+      return cause?.message ?? (error as Error).message;
+    }
+  });
+  expect(refusal, statement).toMatch(/must be owner|permission denied|append-only/);
+}
+
+/** Rows of a raw query, as either engine's driver gives them. */
+async function rowsOf<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const db = await getDb();
+  const result: unknown = await db.execute(query);
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+beforeAll(async () => {
+  owner = await getDb();
+  if (process.env.TEST_ENGINE === "postgres") {
+    // The same database, through a connection that has taken the app's role.
+    const [{ name } = { name: "" }] = await rowsOf<{ name: string }>(sql`SELECT current_database() AS name`);
+    const url = new URL(process.env.TEST_POSTGRES_URL!);
+    url.pathname = `/${name}`;
+    asApp = await openPostgres(url.toString(), { max: 3, role: "sspr_app" });
+    useDatabase(asApp);
+  } else {
+    // PGlite has one connection: it takes the role for the rest of this file.
+    await owner.execute(sql`SET ROLE sspr_app`);
+  }
+  expect(await rowsOf<{ role: string }>(sql`SELECT current_user AS role`)).toEqual([{ role: "sspr_app" }]);
+});
+
+afterAll(async () => {
+  if (asApp) await asApp.close();
+  else await owner.execute(sql`RESET ROLE`);
+});
+
+describe("the app's database role", () => {
+  it("cannot drop the audit log's trigger, change or remove an event, or change the schema", async () => {
+    await expectRefused("DROP TRIGGER audit_events_no_update_or_delete ON audit_events");
+    await expectRefused("ALTER TABLE audit_events DISABLE TRIGGER ALL");
+    await expectRefused("UPDATE audit_events SET action = 'nothing happened'");
+    await expectRefused("DELETE FROM audit_events");
+    await expectRefused("TRUNCATE audit_events");
+    await expectRefused("DROP TABLE audit_events");
+    await expectRefused("ALTER TABLE users ADD COLUMN backdoor text");
+    await expectRefused("CREATE TABLE stash (secret text)");
+  });
+
+  it("runs the service: sign-in, the reset path and its notices, the audit log", async () => {
+    expect(await authenticate("lim_wei_jie", "Green-Paper-Boat-5", IP)).not.toBeNull();
+    const grant = await earnGrant(SITI.loginId, SITI.answers);
+    expect(await resetPasswordWithGrant(grant, newPassword("Copper-Kettle-Rain-84"), IP)).toMatchObject({
+      status: "reset",
+    });
+    expect(await authenticate(SITI.loginId, "Copper-Kettle-Rain-84", IP)).not.toBeNull();
+  });
+});

@@ -16,6 +16,7 @@ import { recordAudit } from "./audit";
 import { clearDrawnQuestions } from "./challenge-state";
 import { getDb } from "./db";
 import { queueQuestionsSetNotices } from "./notices";
+import { endResetGrants } from "./reset-grants";
 import { resumeSession } from "./sessions";
 import { passwordContextOf, type SessionUser } from "./users";
 
@@ -76,6 +77,8 @@ export async function saveSecurityAnswers(
   }
   const hashes = await Promise.all(answers.map((answer) => hashSecret(normaliseAnswer(answer))));
   await db.transaction(async (tx) => {
+    // A grant earned with the old answers ends with them.
+    await endResetGrants(tx, user.id);
     await tx.delete(securityAnswers).where(eq(securityAnswers.userId, user.id));
     await tx.insert(securityAnswers).values(
       questionIds.map((questionId, i) => ({

@@ -69,3 +69,18 @@ export function validateAnswerSet(input: AnswerSetInput, context: PasswordContex
   });
   return problems;
 }
+
+/** Just after signing in, a first set-up needs no password again (sign in, then set up); later,
+ *  someone at a computer left signed in could plant answers and keep a way back in. Replacing
+ *  answers always needs it. */
+export const FIRST_SETUP_WITHOUT_PASSWORD_MINUTES = 5;
+
+/** Whether setting up answers must ask for the current password. No known sign-in time: it must. */
+export function setupNeedsPassword(
+  replacing: boolean,
+  signedInAt: Date | undefined,
+  now = new Date(),
+): boolean {
+  if (replacing || !signedInAt) return true;
+  return now.getTime() - signedInAt.getTime() > FIRST_SETUP_WITHOUT_PASSWORD_MINUTES * 60_000;
+}

@@ -10,7 +10,12 @@ import { sessionClaims } from "./auth";
 /** Where an administrator whose password was accepted passes (or sets up) the second factor. */
 export const SECOND_FACTOR_PATH = "/admin/second-factor";
 
-export type CurrentSession = { user: SessionUser; sessionId: string; secondFactorPassed: boolean };
+export type CurrentSession = {
+  user: SessionUser;
+  sessionId: string;
+  secondFactorPassed: boolean;
+  signedInAt: Date;
+};
 
 /** The signed-in person and their server-side session, re-read from the database on every
  *  request; null for a session that a password change, a sign-out or (for administrators) idle
@@ -21,7 +26,12 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
   const user = await loadSessionUser(claims.uid, claims.sv);
   const session = user && (await resumeSession(claims.sid, user));
   return user && session
-    ? { user, sessionId: claims.sid, secondFactorPassed: !!session.secondFactorAt }
+    ? {
+        user,
+        sessionId: claims.sid,
+        secondFactorPassed: !!session.secondFactorAt,
+        signedInAt: session.createdAt,
+      }
     : null;
 });
 

@@ -13,6 +13,7 @@ import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { queuePasswordChangedNotices } from "./notices";
 import { hashNewPassword } from "./passwords";
+import { endResetGrants } from "./reset-grants";
 import type { SessionUser } from "./users";
 
 type Actor = Pick<SessionUser, "id" | "sessionVersion">;
@@ -126,6 +127,7 @@ export async function resetStudentPassword(
       .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, target.id));
     await tx.delete(sessions).where(eq(sessions.userId, target.id));
+    await endResetGrants(tx, target.id);
     await queuePasswordChangedNotices(tx, { userId: target.id, how: "admin", client });
   });
   return { fullName: target.fullName, loginId: target.loginId, temporaryPassword };
@@ -142,6 +144,7 @@ export async function clearSecurityQuestions(
   const acting = await studentOf(actor, userId);
   const { target } = acting;
   await recordedChange(acting, "questions_cleared", client, async (tx) => {
+    await endResetGrants(tx, target.id);
     await tx.delete(securityAnswers).where(eq(securityAnswers.userId, target.id));
     await clearDrawnQuestions(tx, target.id);
   });
@@ -163,7 +166,10 @@ export async function setStudentEnabled(
       .update(users)
       .set(enabled ? { status: "active" } : disabled)
       .where(eq(users.id, target.id));
-    if (!enabled) await tx.delete(sessions).where(eq(sessions.userId, target.id));
+    if (!enabled) {
+      await tx.delete(sessions).where(eq(sessions.userId, target.id));
+      await endResetGrants(tx, target.id);
+    }
   });
   return { fullName: target.fullName };
 }

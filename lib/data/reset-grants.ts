@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { resetGrants, schools, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { config } from "@/lib/config";
@@ -36,6 +36,22 @@ const liveGrant = (token: string) =>
     gt(resetGrants.expiresAt, new Date()),
   );
 
+/** Only an active student's grant resets anything: one disabled (or no student) is refused. */
+const activeStudent = and(eq(users.status, "active"), eq(users.role, "student"));
+
+/** What the school (or the student) does next ends every live grant of these accounts, in the
+ *  caller's transaction. The accounts' rows are locked first, in the order a reset locks them,
+ *  so a reset under way and this change wait for each other rather than deadlock. */
+export async function endResetGrants(tx: Tx, userIds: number | number[]): Promise<void> {
+  const ids = Array.isArray(userIds) ? userIds : [userIds];
+  if (ids.length === 0) return;
+  await tx.select({ id: users.id }).from(users).where(inArray(users.id, ids)).for("no key update");
+  await tx
+    .update(resetGrants)
+    .set({ usedAt: new Date() })
+    .where(and(inArray(resetGrants.userId, ids), isNull(resetGrants.usedAt)));
+}
+
 /** Whom a live grant lets reset: what the policy needs to know, nothing more. */
 export async function grantHolder(token: string | undefined) {
   if (!token) return null;
@@ -52,7 +68,7 @@ export async function grantHolder(token: string | undefined) {
     .from(resetGrants)
     .innerJoin(users, eq(users.id, resetGrants.userId))
     .innerJoin(schools, eq(schools.id, users.schoolId))
-    .where(liveGrant(token));
+    .where(and(liveGrant(token), activeStudent));
   return row ?? null;
 }
 
@@ -79,6 +95,14 @@ export async function resetPasswordWithGrant(
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
+      // Checked again under the account's row lock: a disable that commits after the check above
+      // is seen here (and one still running is waited for).
+      const [account] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, holder.userId), activeStudent))
+        .for("no key update");
+      if (!account) throw new GrantGone();
       const used = await tx
         .update(resetGrants)
         .set({ usedAt: new Date() })
@@ -86,10 +110,7 @@ export async function resetPasswordWithGrant(
         .returning({ userId: resetGrants.userId });
       if (used.length !== 1) throw new GrantGone();
       // Any other grant of this account ends too.
-      await tx
-        .update(resetGrants)
-        .set({ usedAt: new Date() })
-        .where(and(eq(resetGrants.userId, holder.userId), isNull(resetGrants.usedAt)));
+      await endResetGrants(tx, holder.userId);
       await writeNewPassword(tx, holder.userId, passwordHash);
       await clearGateForUser(tx, holder.userId);
       await recordAudit(tx, {

@@ -1,7 +1,12 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { securityAnswers, users } from "@/db/schema";
-import { normaliseAnswer, validateAnswerSet, type AnswerSetProblems } from "@/lib/answers";
+import {
+  normaliseAnswer,
+  setupNeedsPassword,
+  validateAnswerSet,
+  type AnswerSetProblems,
+} from "@/lib/answers";
 import { hashSecret, verifySecret } from "@/lib/hashing";
 import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { normalisePassword } from "@/lib/password-policy";
@@ -11,14 +16,19 @@ import { recordAudit } from "./audit";
 import { clearDrawnQuestions } from "./challenge-state";
 import { getDb } from "./db";
 import { queueQuestionsSetNotices } from "./notices";
+import { endResetGrants } from "./reset-grants";
+import { resumeSession } from "./sessions";
 import { passwordContextOf, type SessionUser } from "./users";
 
 export type SaveAnswersInput = {
   questionIds: number[];
   answers: string[];
-  /** Needed only when answers are already set up. */
+  /** Needed when answers are already set up, or when the sign-in is not recent. */
   currentPassword?: string;
 };
+
+/** The person setting up answers, and the server-side session they act through. */
+export type SetupActor = Pick<SessionUser, "id" | "sessionVersion"> & { sessionId: string };
 
 export type SaveAnswersResult =
   | { status: "saved" }
@@ -42,8 +52,9 @@ async function questionIdsOf(userId: number): Promise<number[]> {
   return rows.map((row) => row.questionId);
 }
 
+/** The sign-in time is read here from the session's own row, never taken from the caller. */
 export async function saveSecurityAnswers(
-  actor: Pick<SessionUser, "id" | "sessionVersion">,
+  actor: SetupActor,
   input: SaveAnswersInput,
   client: ClientInput,
 ): Promise<SaveAnswersResult> {
@@ -56,7 +67,8 @@ export async function saveSecurityAnswers(
 
   const db = await getDb();
   const replacing = (await questionIdsOf(user.id)).length > 0;
-  if (replacing) {
+  const session = replacing ? null : await resumeSession(actor.sessionId, user);
+  if (setupNeedsPassword(replacing, session?.createdAt)) {
     if (!input.currentPassword) return { status: "currentPasswordRequired" };
     const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
     if (!(await verifySecret(row?.hash ?? "", normalisePassword(input.currentPassword)))) {
@@ -65,6 +77,8 @@ export async function saveSecurityAnswers(
   }
   const hashes = await Promise.all(answers.map((answer) => hashSecret(normaliseAnswer(answer))));
   await db.transaction(async (tx) => {
+    // A grant earned with the old answers ends with them.
+    await endResetGrants(tx, user.id);
     await tx.delete(securityAnswers).where(eq(securityAnswers.userId, user.id));
     await tx.insert(securityAnswers).values(
       questionIds.map((questionId, i) => ({

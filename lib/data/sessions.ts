@@ -29,7 +29,7 @@ export async function startSession(userId: number, now = new Date()): Promise<st
   return id;
 }
 
-export type LiveSession = { secondFactorAt: Date | null };
+export type LiveSession = { createdAt: Date; secondFactorAt: Date | null };
 
 /** The session, if it still lives; touches it. An administrator's session ends when idle, when
  *  too old, or when the second factor was not passed in time. */
@@ -62,7 +62,7 @@ export async function resumeSession(
   if (idleMs > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
-  return { secondFactorAt: row.secondFactorAt };
+  return { createdAt: row.createdAt, secondFactorAt: row.secondFactorAt };
 }
 
 function adminSessionOver(row: { createdAt: Date; secondFactorAt: Date | null }, idleMs: number, now: Date) {

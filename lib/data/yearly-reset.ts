@@ -6,6 +6,7 @@ import { getMessages } from "@/lib/messages";
 import { assertActor } from "./actor";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
+import { endResetGrants } from "./reset-grants";
 import {
   createSlipSet,
   makeTemporaryPasswords,
@@ -135,6 +136,7 @@ async function applyReset(admin: SessionUser, slipSetId: number, students: Stude
     const ids = [...changed];
     for (let i = 0; i < ids.length; i += 1000) {
       await tx.delete(sessions).where(inArray(sessions.userId, ids.slice(i, i + 1000)));
+      await endResetGrants(tx, ids.slice(i, i + 1000));
     }
     const clientAddress = clientAddressOf(client);
     await recordAuditRows(

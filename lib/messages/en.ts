@@ -47,6 +47,8 @@ export const en = {
     answerHint: "3 to 40 letters or numbers. Capital letters and extra spaces do not matter.",
     currentPassword: "Current Password",
     currentPasswordHint: "You already have security answers. Type your password to replace them.",
+    currentPasswordHintLateSignIn: (minutes: number) =>
+      `You signed in more than ${minutes} minutes ago. Type your password to show that it is you.`,
     submit: "Save Answers",
     fixErrors: "Please check the answers marked below.",
   },

@@ -34,4 +34,6 @@ test("a student with a new password from the school must change it before anythi
   await expect(page.getByText("Please set up your security questions now.")).toBeVisible();
   await page.goto("/setup-questions");
   await expect(page.getByRole("heading", { name: "Setup Security Questions" })).toBeVisible();
+  // The new password was just typed: setting up the questions does not ask for it again.
+  await expect(page.getByLabel("Current Password")).toHaveCount(0);
 });

@@ -1,9 +1,10 @@
 // Shared steps for the integration stories: who the demo people are, and the moves they make.
 import { eq } from "drizzle-orm";
-import { challengeStates, schools, securityAnswers, users } from "@/db/schema";
+import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
 import { normaliseAnswer } from "@/lib/answers";
 import { checkAnswers, startChallenge, type CheckResult } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
+import { sessionKey, startSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";
 import { hashSecret } from "@/lib/hashing";
@@ -33,6 +34,24 @@ export async function signIn(person: { loginId: string; password: string }): Pro
   const user = await loadSessionUser(signed.id, signed.sessionVersion);
   if (!user) throw new Error(`${person.loginId} has no session`);
   return user;
+}
+
+/** Signs in as the app does: the person, and a new server-side session they act through. */
+export async function signInWithSession(person: {
+  loginId: string;
+  password: string;
+}): Promise<SessionUser & { sessionId: string }> {
+  const user = await signIn(person);
+  return { ...user, sessionId: await startSession(user.id) };
+}
+
+/** Fake time: the session was signed in this many minutes ago. */
+export async function backdateSignIn(sessionId: string, minutes: number): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(sessions)
+    .set({ createdAt: new Date(Date.now() - minutes * 60_000) })
+    .where(eq(sessions.idHash, sessionKey(sessionId)));
 }
 
 export async function userIdOf(loginId: string): Promise<number> {

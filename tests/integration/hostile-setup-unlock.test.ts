@@ -19,14 +19,21 @@ import * as handlers from "@/lib/form-handlers";
 import { en } from "@/lib/messages/en";
 import { toFormData } from "../support/hostile";
 import { CLEMENTI_ADMIN, IP, JURONG_ADMIN, LIM, SITI } from "./helpers";
-import { answerCorrectly, gateRow, lockAccountOutright, signIn, userIdOf } from "./helpers";
+import {
+  answerCorrectly,
+  gateRow,
+  lockAccountOutright,
+  signIn,
+  signInWithSession,
+  userIdOf,
+} from "./helpers";
 import * as inputs from "./hostile-inputs";
 import { assertPageWords, runs } from "./hostile-inputs";
 import { snapshot } from "./row-snapshot";
 
 describe("hostile input: answer sets and unlock ids", () => {
   it(`setup refuses every broken answer set, naming the field (${runs(200)} runs, no argon2 reached)`, async () => {
-    const siti = await signIn(SITI);
+    const siti = await signInWithSession(SITI);
     await fc.assert(
       fc.asyncProperty(inputs.spoiledAnswerSet, async ({ formData, lastBroken }) => {
         const parsed = handlers.parseSetupForm(formData);

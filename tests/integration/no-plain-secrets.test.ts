@@ -14,7 +14,17 @@ import { changeOwnPassword } from "@/lib/data/passwords";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
 import { authenticate } from "@/lib/data/sign-in";
-import { ALEX, IP, SITI, answersFor, newPassword, openChallenge, signIn, type Answers } from "./helpers";
+import {
+  ALEX,
+  IP,
+  SITI,
+  answersFor,
+  newPassword,
+  openChallenge,
+  signIn,
+  signInWithSession,
+  type Answers,
+} from "./helpers";
 
 const ANSWERS: Answers = { 1: "Komodo Dragon", 5: "Spider Heroine", 8: "Secret Garden" };
 const RESET_PASSWORD = "Marigold-Teapot-61";
@@ -30,7 +40,7 @@ async function everyRowAsText(): Promise<string> {
 
 describe("no secret in the database in plain text", () => {
   it("stores no password, answer or token as typed after setup, reset and change", async () => {
-    const alex = await signIn(ALEX);
+    const alex = await signInWithSession(ALEX);
     const questionIds = Object.keys(ANSWERS).map(Number);
     const saved = await saveSecurityAnswers(alex, { questionIds, answers: Object.values(ANSWERS) }, IP);
     expect(saved).toEqual({ status: "saved" });

@@ -12,7 +12,16 @@ import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
 import { smtpTransport } from "@/lib/mail/smtp-transport";
 import type { MailTransport } from "@/lib/mail/transport";
-import { CLEMENTI_ADMIN, IP, SITI, WRONG, earnGrant, newPassword, signIn } from "./helpers";
+import {
+  CLEMENTI_ADMIN,
+  IP,
+  SITI,
+  WRONG,
+  earnGrant,
+  newPassword,
+  signIn,
+  signInWithSession,
+} from "./helpers";
 import { startMailServer, type MailServer, type ReceivedMail } from "./mail-server";
 import { CLEMENTI_CONTACT, IPHONE, WINDOWS, createFamily, deliverAll, noticesOf } from "./notice-steps";
 
@@ -93,7 +102,7 @@ describe("e-mail notices to the family and the school", () => {
 
   it("tells the student and the guardian when security questions are set up, then replaced", async () => {
     const family = await createFamily();
-    const user = await signIn(family);
+    const user = await signInWithSession(family);
     const input = { questionIds: [2, 3, 4], answers: ["turquoise", "swimming", "laksa noodles"] };
     expect(await saveSecurityAnswers(user, input, IP)).toEqual({ status: "saved" });
     const replaced = { questionIds: [2, 3, 4], answers: ["maroon", "chess club", "nasi lemak"] };

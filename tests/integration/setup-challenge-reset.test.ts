@@ -6,6 +6,7 @@ import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { questionsSetUp, saveSecurityAnswers } from "@/lib/data/security-questions";
+import { endSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import {
   ALEX,
@@ -15,8 +16,9 @@ import {
   answersFor,
   createStudent,
   newPassword,
+  backdateSignIn,
   openChallenge,
-  signIn,
+  signInWithSession,
   type Answers,
 } from "./helpers";
 
@@ -31,7 +33,7 @@ const typedSloppily = (answer: string) =>
 
 describe("setting up the questions, answering them, resetting the password", () => {
   it("lets alex set up three answers, answer two of them and reset his password", async () => {
-    const alex = await signIn(ALEX);
+    const alex = await signInWithSession(ALEX);
     const saved = await saveSecurityAnswers(
       alex,
       { questionIds: [1, 5, 8], answers: Object.values(ALEX_ANSWERS) },
@@ -68,7 +70,7 @@ describe("setting up the questions, answering them, resetting the password", () 
   });
 
   it("asks for the current password before replacing answers already set up", async () => {
-    const siti = await signIn(SITI);
+    const siti = await signInWithSession(SITI);
     const input = { questionIds: [1, 6, 7], answers: ["Sea Turtle", "Yo-yo", "Finding Nemo"] };
 
     expect(await saveSecurityAnswers(siti, input, IP)).toEqual({ status: "currentPasswordRequired" });
@@ -91,7 +93,7 @@ describe("setting up the questions, answering them, resetting the password", () 
     const password = "Maple-Syrup-Pancake-3";
     const answers: Answers = { 1: "giraffe", 2: "orange", 3: "swimming" };
     const id = await createStudent("invalid_sets", { fullName: "Priya Devi Nair", password, answers });
-    const student = await signIn({ loginId: "invalid_sets", password });
+    const student = await signInWithSession({ loginId: "invalid_sets", password });
     const db = await getDb();
     const storedAnswers = () =>
       db
@@ -128,11 +130,67 @@ describe("setting up the questions, answering them, resetting the password", () 
   it("stores exactly three answers, never an entry beyond the three it checked", async () => {
     const password = "Walnut-Biscuit-Tin-8";
     const id = await createStudent("four_entries", { fullName: "Daniel Ong Jun Hao", password });
-    const student = await signIn({ loginId: "four_entries", password });
+    const student = await signInWithSession({ loginId: "four_entries", password });
     const input = { questionIds: [1, 2, 3, 99], answers: ["giraffe", "orange", "swimming", "a"] };
     expect(await saveSecurityAnswers(student, input, IP)).toEqual({ status: "saved" });
     expect(await questionsSetUp(student)).toEqual([1, 2, 3]);
     const db = await getDb();
     expect(await db.select().from(securityAnswers).where(eq(securityAnswers.userId, id))).toHaveLength(3);
+  });
+});
+
+describe("setting up the questions for the first time", () => {
+  const input = { questionIds: [1, 4, 7], answers: ["hamster", "laksa", "frozen"] };
+  const password = "Cosy-Lantern-Shed-6";
+  const setupAudits = async (id: number) => {
+    const db = await getDb();
+    const rows = await db.select().from(auditEvents).where(eq(auditEvents.action, "questions_set"));
+    return rows.filter((row) => row.targetUserId === id);
+  };
+
+  it("asks for the password only when the sign-in is more than 5 minutes old", async () => {
+    // Signed in 4 minutes ago: sign in, then set up, as the portal asks.
+    await createStudent("setup_soon", { fullName: "Chloe Tan Mei Ling", password });
+    const soon = await signInWithSession({ loginId: "setup_soon", password });
+    await backdateSignIn(soon.sessionId, 4);
+    expect(await saveSecurityAnswers(soon, input, IP)).toEqual({ status: "saved" });
+    expect(await questionsSetUp(soon)).toEqual([1, 4, 7]);
+
+    // Signed in 6 minutes ago, at a computer someone else may now be using.
+    const id = await createStudent("setup_late", { fullName: "Chloe Tan Mei Ling", password });
+    const late = await signInWithSession({ loginId: "setup_late", password });
+    await backdateSignIn(late.sessionId, 6);
+    expect(await saveSecurityAnswers(late, input, IP)).toEqual({ status: "currentPasswordRequired" });
+    expect(await saveSecurityAnswers(late, { ...input, currentPassword: "Not-Her-Password-1" }, IP)).toEqual({
+      status: "wrongCurrentPassword",
+    });
+    expect(await questionsSetUp(late)).toEqual([]);
+    expect(await setupAudits(id)).toEqual([]);
+    // The answers someone tried to plant open nothing at Forgot Password?.
+    const planted: Answers = { 1: "hamster", 4: "laksa", 7: "frozen" };
+    const asked = await openChallenge("setup_late");
+    const typed = asked.map((questionId) => planted[questionId] ?? "hamster");
+    expect((await checkAnswers("setup_late", typed, IP)).status).toBe("wrong");
+
+    expect(await saveSecurityAnswers(late, { ...input, currentPassword: password }, IP)).toEqual({
+      status: "saved",
+    });
+    expect(await questionsSetUp(late)).toEqual([1, 4, 7]);
+    expect(await setupAudits(id)).toHaveLength(1);
+  });
+
+  it("counts a session that is not the student's own, or has ended, as an old sign-in", async () => {
+    const id = await createStudent("setup_borrowed", { fullName: "Marcus Lee Wen Jie", password });
+    const student = await signInWithSession({ loginId: "setup_borrowed", password });
+    const someoneElse = await signInWithSession(SITI);
+    for (const sessionId of [someoneElse.sessionId, "no-such-session", ""]) {
+      expect(await saveSecurityAnswers({ ...student, sessionId }, input, IP), sessionId).toEqual({
+        status: "currentPasswordRequired",
+      });
+    }
+    await endSession(student.sessionId);
+    expect(await saveSecurityAnswers(student, input, IP)).toEqual({ status: "currentPasswordRequired" });
+    expect(await questionsSetUp(student)).toEqual([]);
+    expect(await setupAudits(id)).toEqual([]);
   });
 });

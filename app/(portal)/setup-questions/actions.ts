@@ -1,7 +1,7 @@
 "use server";
 import { unlessBusy } from "@/app/components/busy";
 import { redirect } from "next/navigation";
-import { requireStudent } from "@/lib/auth/guards";
+import { currentSession, requireStudent } from "@/lib/auth/guards";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
 import { parseSetupForm, setupRefusedState } from "@/lib/form-handlers";
 import type { FormState } from "@/lib/forms";
@@ -15,7 +15,9 @@ async function saveAnswersNow(_state: FormState, formData: FormData): Promise<Fo
   const user = await requireStudent();
   const parsed = parseSetupForm(formData);
   if (!parsed.ok) return parsed.state;
-  const result = await saveSecurityAnswers(user, parsed.data.input, await clientInfo());
+  // The session requireStudent just checked: the data layer reads its sign-in time itself.
+  const sessionId = (await currentSession())?.sessionId ?? "";
+  const result = await saveSecurityAnswers({ ...user, sessionId }, parsed.data.input, await clientInfo());
   if (result.status === "saved") redirect("/?saved=1");
   return setupRefusedState(result, parsed.data.values);
 }

@@ -2,18 +2,24 @@
 import { Field, FieldError, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useSchemaForm } from "@/app/components/use-schema-form";
+import { FIRST_SETUP_WITHOUT_PASSWORD_MINUTES } from "@/lib/answers";
 import { ANSWER_FIELD_MAX_LENGTH, SETUP_POSITIONS, setupQuestionsSchema } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
 import { SECURITY_QUESTIONS } from "@/lib/questions";
 import { saveAnswers } from "./actions";
 
-export function SetupForm({ replacing, current }: { replacing: boolean; current: number[] }) {
+type SetupFormProps = { replacing: boolean; current: number[]; askPassword: boolean };
+
+export function SetupForm({ replacing, current, askPassword }: SetupFormProps) {
   const t = getMessages().setup;
   const { state, formAction, form, onSubmit, errorOf, fieldProps } = useSchemaForm(
     setupQuestionsSchema,
     saveAnswers,
   );
+  // The server may ask for the password although the page did not (the page stayed open past
+  // the minutes after signing in): the field then appears, with its error beside it.
+  const showPassword = askPassword || state.fieldErrors?.currentPassword !== undefined;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormMessage state={state} />
@@ -56,10 +62,14 @@ export function SetupForm({ replacing, current }: { replacing: boolean; current:
           </fieldset>
         );
       })}
-      {replacing && (
+      {showPassword && (
         <Field
           label={t.currentPassword}
-          hint={t.currentPasswordHint}
+          hint={
+            replacing
+              ? t.currentPasswordHint
+              : t.currentPasswordHintLateSignIn(FIRST_SETUP_WITHOUT_PASSWORD_MINUTES)
+          }
           type="password"
           autoComplete="current-password"
           maxLength={PASSWORD_MAX_LENGTH}

@@ -1,6 +1,8 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { authSecret, config as settings } from "@/lib/config";
 import { heldDeviceTokens, rememberDevice } from "@/lib/device-cookie";
@@ -86,8 +88,25 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(con
 
 export type SessionClaims = z.infer<typeof tokenSchema>;
 
-/** The session's claims: who, which session version, which server-side session. */
+const SESSION_COOKIE = settings.secureCookies ? "__Secure-authjs.session-token" : "authjs.session-token";
+
+/** The session's claims: who, which session version, which server-side session. Read from the
+ *  cookie as this request now has it: an action that renewed the session (second factor, a new
+ *  password) renders its page again under the new cookie, not the one the request came with. */
 export async function sessionClaims(): Promise<SessionClaims | null> {
-  const session = (await auth()) as { claims?: SessionClaims | null } | null;
-  return session?.claims ?? null;
+  const jar = await cookies();
+  // Auth.js splits a large token over `name.0`, `name.1`, …; ours fits in one, but read both.
+  const chunks = jar
+    .getAll()
+    .filter((c) => c.name === SESSION_COOKIE || c.name.startsWith(`${SESSION_COOKIE}.`))
+    .sort((a, b) => Number(a.name.split(".").pop()) - Number(b.name.split(".").pop()));
+  const whole = jar.get(SESSION_COOKIE)?.value ?? chunks.map((c) => c.value).join("");
+  if (!whole) return null;
+  try {
+    const token = await decode({ token: whole, secret: authSecret(), salt: SESSION_COOKIE });
+    const parsed = tokenSchema.safeParse(token);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -19,10 +19,16 @@ export type CurrentSession = {
 
 /** The signed-in person and their server-side session, re-read from the database on every
  *  request; null for a session that a password change, a sign-out or (for administrators) idle
- *  time, age or a missed second factor has ended. */
-export const currentSession = cache(async (): Promise<CurrentSession | null> => {
+ *  time, age or a missed second factor has ended. Read once per request for the cookie's claims:
+ *  an action that renews the session (the second factor passed, a password changed) renders its
+ *  page again under the new claims, and sees the session as it is now. */
+export async function currentSession(): Promise<CurrentSession | null> {
   const claims = await sessionClaims();
-  if (!claims) return null;
+  return claims ? sessionFor(claims.uid, claims.sv, claims.sid) : null;
+}
+
+const sessionFor = cache(async (uid: number, sv: number, sid: string): Promise<CurrentSession | null> => {
+  const claims = { uid, sv, sid };
   const user = await loadSessionUser(claims.uid, claims.sv);
   const session = user && (await resumeSession(claims.sid, user));
   return user && session
@@ -36,9 +42,9 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
 });
 
 /** The signed-in person, whether or not an administrator has passed the second factor yet. */
-export const currentUser = cache(
-  async (): Promise<SessionUser | null> => (await currentSession())?.user ?? null,
-);
+export async function currentUser(): Promise<SessionUser | null> {
+  return (await currentSession())?.user ?? null;
+}
 
 /** Students (and their parents) in the portal. Must-change sends them to Change Password first. */
 export async function requireStudent(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {

@@ -12,6 +12,7 @@ import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
 import { isRecentPassword, recordPasswordHistory } from "./password-history";
 import { passwordContextOf, type SessionUser } from "./users";
+import { endResetGrants } from "./reset-grants";
 import { clearSignInThrottle } from "./sign-in-throttle";
 
 export type NewPasswordInput = { newPassword: string; confirmPassword: string };
@@ -54,8 +55,10 @@ export async function writeNewPassword(tx: Tx, userId: number, passwordHash: str
     .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
   await recordPasswordHistory(tx, userId, passwordHash);
-  // Guesses at the old password no longer matter: the account's sign-in is not slowed any more.
+  // Guesses at the old password no longer matter: the account's sign-in is not slowed any more;
+  // and a reset grant earned before the change resets nothing after it.
   await clearSignInThrottle(tx, userId);
+  await endResetGrants(tx, userId);
 }
 
 async function currentHash(userId: number): Promise<string> {

@@ -79,12 +79,16 @@ export function formWith(page: Page, button: string): Form {
 export class Browser {
   private cookies: Cookie[] = [];
 
-  /** `base` is the instance, http://localhost:<port>. */
-  constructor(readonly base: string) {}
+  /** `base` is the instance, http://localhost:<port>; `headers` go with every request (what a
+   *  client says about itself, such as X-Forwarded-For). */
+  constructor(
+    readonly base: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   /** The same browser state (its cookies) talking to another instance. */
   on(base: string): Browser {
-    const other = new Browser(base);
+    const other = new Browser(base, this.headers);
     other.cookies = this.cookies.map((c) => ({ ...c }));
     return other;
   }
@@ -121,6 +125,7 @@ export class Browser {
   private async request(method: string, path: string, body?: FormData): Promise<Page> {
     const url = new URL(path, this.base);
     const headers: Record<string, string> = {
+      ...this.headers,
       // What a same-origin form post carries; state-changing requests are checked against it.
       Origin: new URL(this.base).origin,
       "Sec-Fetch-Site": "same-origin",

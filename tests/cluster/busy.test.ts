@@ -29,13 +29,14 @@ describe("the hashing pool under a flood", () => {
   it("refuses what does not fit with 503 and Retry-After, and answers the rest", async () => {
     const browser = new Browser(instance.base);
     const form = formWith(await browser.get("/login"), "Log In");
-    const fields = { loginId: "lim_wei_jie", password: "Not-His-Password-1" };
+    // Each a Login ID of its own: one ID would be slowed (not hashed) after 10 wrong passwords.
+    const fields = (i: number) => ({ loginId: `flood_pupil_${i}`, password: "Not-His-Password-1" });
     // Sign-ins keep arriving every 2 ms while earlier ones hash, until one meets a full pool.
     const pending: Promise<Page>[] = [];
     let refused = false;
     for (let i = 0; i < MAX_POSTS && !refused; i++) {
       pending.push(
-        new Browser(instance.base).submit(form, fields).then((page) => {
+        new Browser(instance.base).submit(form, fields(i)).then((page) => {
           if (page.status === 503) refused = true;
           return page;
         }),

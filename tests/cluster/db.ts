@@ -6,6 +6,7 @@ import {
   auditEvents,
   challengeStates,
   passwordHistory,
+  signInThrottles,
   resetGrants,
   schools,
   securityAnswers,
@@ -76,6 +77,12 @@ export async function letLockRunOut(db: Db, who: number | string): Promise<void>
     .update(challengeStates)
     .set({ lockedUntil: new Date(Date.now() - 60_000) })
     .where(eq(challengeStates.gateKey, gateOf(who).gateKey));
+}
+
+/** Forgets every run of wrong passwords (the per-account sign-in limits), for a story that signs
+ *  in wrongly on purpose more often than those limits allow. */
+export async function clearSignInThrottles(db: Db): Promise<void> {
+  await db.delete(signInThrottles);
 }
 
 /** Forgets the wrong submissions of the current run (not the locks). */

@@ -45,7 +45,7 @@ export async function openPostgres(
         max: options.max ?? 10,
         connect_timeout: CONNECT_TIMEOUT_SECONDS,
         onnotice: () => {},
-        ...(options.role && { connection: { options: `-c role=${options.role}` } as Record<string, string> }),
+        ...(options.role && { connection: { options: `-c role=${options.role}` } }),
         onclose: () => {
           pool.closed = true;
         },

@@ -340,7 +340,10 @@ export const signInThrottles = pgTable(
     /** Wrong passwords in a row (a correct one starts again at 0). */
     failures: integer("failures").notNull().default(0),
     /** When each wrong password of the last hour was judged: never more than the hourly cap. */
-    recentFailures: timestamp("recent_failures", { withTimezone: true }).array().notNull().default(sql`'{}'`),
+    recentFailures: timestamp("recent_failures", { withTimezone: true })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** No password is judged for this key before then. */
     blockedUntil: timestamp("blocked_until", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

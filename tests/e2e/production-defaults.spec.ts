@@ -15,8 +15,8 @@ const setCookies = (response: APIResponse) =>
 test("sets Secure cookies in production even when no proxy says the request was https", async ({ page }) => {
   const origin = new URL((await page.goto("/login"))!.url()).origin;
   const multipart = await new LoginPage(page).formFields({
-    loginId: "alex_tan",
-    password: "Sunny-Harbour-42",
+    loginId: "lim_wei_jie",
+    password: "Green-Paper-Boat-5",
   });
   const signedIn = await page.request.post("/login", {
     multipart,
@@ -56,13 +56,13 @@ test("tells a script only whether there is a session and until when, never the s
 }) => {
   const login = new LoginPage(page);
   await login.open();
-  await login.logIn("alex_tan", "Sunny-Harbour-42");
+  await login.logIn("lim_wei_jie", "Green-Paper-Boat-5");
   await expect(page.getByRole("heading", { name: "MIMS Portal" })).toBeVisible();
   const answer = await page.request.get("/api/auth/session");
   expect(answer.status()).toBe(200);
   const session = (await answer.json()) as Record<string, unknown>;
   expect(Object.keys(session)).toEqual(["expires"]);
-  expect(JSON.stringify(session)).not.toMatch(/sid|uid|claims|alex/i);
+  expect(JSON.stringify(session)).not.toMatch(/sid|uid|claims|lim/i);
   // Auth.js's own sign-in, callback and update routes are closed: sign-in is the Log In form only.
   const origin = new URL(page.url()).origin;
   for (const path of [
@@ -71,7 +71,7 @@ test("tells a script only whether there is a session and until when, never the s
     "/api/auth/signin/credentials",
   ]) {
     const posted = await page.request.post(path, {
-      form: { loginId: "alex_tan", password: "Sunny-Harbour-42" },
+      form: { loginId: "lim_wei_jie", password: "Green-Paper-Boat-5" },
       headers: { origin },
       maxRedirects: 0,
     });

@@ -63,6 +63,10 @@ export const SETUP_POSITIONS = Array.from({ length: QUESTIONS_TO_SET }, (_, i) =
 /** Row ids are PostgreSQL integers: no row has a larger id, and PostgreSQL refuses to compare one. */
 export const ROW_ID_MAX = 2_147_483_647;
 
+/** The hidden field of a form that acts on a whole school (the yearly reset, an import): the
+ *  school the page was showing (lib/form-handlers.ts parseFormSchool). */
+export const SCHOOL_FIELD = "schoolId";
+
 /** A form that acts on one student: unlock, reset password. */
 export const unlockSchema = z.object({ userId: z.coerce.number().int().positive().max(ROW_ID_MAX) });
 

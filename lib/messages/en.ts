@@ -173,6 +173,9 @@ export const en = {
     resetButton: "Reset password",
     resetDone: (name: string) => `The password of ${name} is reset. Give them this temporary password:`,
     resetOnce: "Write it down now: it will not be shown again.",
+    resetAlreadyDone:
+      "This reset was already done, and nothing more was changed: its temporary password was shown once, when it was made, and still works. To make a new one, press Reset password again.",
+    formExpired: "This form is too old to use. Nothing was changed: reload the page and try again.",
     temporaryPassword: "Temporary password",
     clearHeading: "Clear security questions",
     clearHint:

@@ -3,7 +3,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { challengeStates, notices, users } from "@/db/schema";
-import { resetStudentPassword } from "@/lib/data/admin";
 import { checkAnswers } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { queuePasswordChangedNotices } from "@/lib/data/notices";
@@ -12,7 +11,7 @@ import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
 import { smtpTransport } from "@/lib/mail/smtp-transport";
 import type { MailTransport } from "@/lib/mail/transport";
-import { CLEMENTI_ADMIN, IP, SITI, WRONG, earnGrant, newPassword, signIn } from "./helpers";
+import { CLEMENTI_ADMIN, IP, SITI, WRONG, earnGrant, newPassword, signIn, resetByAdmin } from "./helpers";
 import { startMailServer, type MailServer, type ReceivedMail } from "./mail-server";
 import { CLEMENTI_CONTACT, IPHONE, WINDOWS, createFamily, deliverAll, noticesOf } from "./notice-steps";
 
@@ -168,7 +167,7 @@ describe("e-mail notices to the family and the school", () => {
   it("tells the family when the school resets the password, never the temporary password", async () => {
     const family = await createFamily();
     const admin = await signIn(CLEMENTI_ADMIN);
-    const reset = await resetStudentPassword(admin, family.userId, { address: IP, userAgent: WINDOWS });
+    const reset = await resetByAdmin(admin, family.userId, { address: IP, userAgent: WINDOWS });
     await deliverAll(transport);
     for (const address of [family.student, family.guardian]) {
       const [mail, ...more] = to(address);

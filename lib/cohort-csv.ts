@@ -38,7 +38,8 @@ export type RowReason =
   | "loginIdRepeated"
   | "studentEmailRepeated"
   | "loginIdTaken"
-  | "studentEmailTaken";
+  | "studentEmailTaken"
+  | "usedElsewhere";
 
 export type RowProblem = { line: number; reasons: RowReason[] };
 
@@ -193,17 +194,25 @@ export function parseCohortCsv(input: Uint8Array | string): CohortFile {
   return { ok: true, totalRows: numbered.length, rows, problems };
 }
 
-/** Rows whose Login ID or student e-mail some account already has (any school's: the page says
- *  only "already in use") move to the problems, which stay in row order. */
+/** Login IDs and student e-mails (lower-cased) that accounts already have: of the school the
+ *  import is for, and of any other school. */
+export type Taken = { ownSchool: ReadonlySet<string>; otherSchools: ReadonlySet<string> };
+
+/** Rows whose Login ID or student e-mail some account already has move to the problems, which
+ *  stay in row order. The school's own accounts are "already in use" (it can see them); another
+ *  school's only make the row unusable, with no word of why, so an import cannot be used to learn
+ *  which Login IDs or e-mails exist in other schools: the ministry sorts such a row out. */
 export function withTaken(
   file: Extract<CohortFile, { ok: true }>,
-  taken: ReadonlySet<string>,
+  taken: Taken,
 ): Extract<CohortFile, { ok: true }> {
   const extra: RowProblem[] = [];
   const rows = file.rows.filter((row) => {
     const reasons: RowReason[] = [];
-    if (taken.has(row.loginId)) reasons.push("loginIdTaken");
-    if (row.email && taken.has(row.email)) reasons.push("studentEmailTaken");
+    if (taken.ownSchool.has(row.loginId)) reasons.push("loginIdTaken");
+    if (row.email && taken.ownSchool.has(row.email)) reasons.push("studentEmailTaken");
+    const elsewhere = [row.loginId, row.email].some((value) => value && taken.otherSchools.has(value));
+    if (elsewhere) reasons.push("usedElsewhere");
     if (reasons.length > 0) extra.push({ line: row.line, reasons });
     return reasons.length === 0;
   });

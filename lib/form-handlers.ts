@@ -16,6 +16,8 @@ import {
   SETUP_POSITIONS,
   setupQuestionsSchema,
   ssprSearchSchema,
+  ROW_ID_MAX,
+  SCHOOL_FIELD,
   unlockSchema,
   type FormState,
 } from "./forms";
@@ -153,4 +155,13 @@ export function unlockRefusedState(): FormState {
 
 export function parseUnlockForm(formData: FormData) {
   return parseWith(unlockSchema, formValues(formData), unlockRefusedState);
+}
+
+/** The school a form was made for, when it is still the school the administrator acts on. One who
+ *  switched school in another tab since gets nothing done and is told to reload the page. */
+export function parseFormSchool(formData: FormData, actingSchoolId: number): Parsed<number> {
+  const raw = formValues(formData)[SCHOOL_FIELD] ?? "";
+  const schoolId = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : NaN;
+  if (schoolId <= ROW_ID_MAX && schoolId === actingSchoolId) return { ok: true, data: schoolId };
+  return { ok: false, state: { status: "error", message: getMessages().cohort.schoolChanged } };
 }

@@ -63,6 +63,14 @@ export const SETUP_POSITIONS = Array.from({ length: QUESTIONS_TO_SET }, (_, i) =
 /** Row ids are PostgreSQL integers: no row has a larger id, and PostgreSQL refuses to compare one. */
 export const ROW_ID_MAX = 2_147_483_647;
 
+/** The hidden field of a form that acts on a whole school (the yearly reset, an import): the
+ *  school the page was showing (lib/form-handlers.ts parseFormSchool). */
+export const SCHOOL_FIELD = "schoolId";
+
+/** The hidden field of a form whose post must not be repeated: its one-time token
+ *  (lib/data/form-tokens.ts). */
+export const FORM_TOKEN_FIELD = "formToken";
+
 /** A form that acts on one student: unlock, reset password. */
 export const unlockSchema = z.object({ userId: z.coerce.number().int().positive().max(ROW_ID_MAX) });
 
@@ -76,6 +84,8 @@ export type FormState = {
   /** A secret the server made for the reader to see once (an administrator's temporary
    *  password for a student): shown by the page that asked for it, kept nowhere. */
   generated?: string;
+  /** A fresh one-time token for the form's next post, when its posts must not be repeated. */
+  formToken?: string;
 };
 
 export const IDLE: FormState = { status: "idle" };

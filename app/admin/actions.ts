@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/data/users";
 import type { ClientInput } from "@/lib/mail/client-info";
 import {
   clearSecurityQuestions,
+  resetPasswordFormToken,
   resetStudentPassword,
   setStudentEnabled,
   unlockAccount,
@@ -12,7 +13,7 @@ import {
 } from "@/lib/data/admin";
 import { ForbiddenError } from "@/lib/data/errors";
 import { parseUnlockForm, unlockRefusedState } from "@/lib/form-handlers";
-import type { FormState } from "@/lib/forms";
+import { FORM_TOKEN_FIELD, formValues, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/request";
 
@@ -21,12 +22,20 @@ export async function unlock(_state: FormState, formData: FormData): Promise<For
   return onStudent(formData, unlockAccount, said(getMessages().admin.unlocked));
 }
 
+/** Once per form: the same post again (a reload that posts it again, without JavaScript) resets
+ *  nothing and says so; the answer carries a fresh token for the next press of the button. */
 export async function resetPassword(_state: FormState, formData: FormData): Promise<FormState> {
-  return onStudent(formData, resetStudentPassword, (reset: AdminReset) => ({
-    status: "success",
-    message: getMessages().admin.resetDone(reset.fullName),
-    generated: reset.temporaryPassword,
-  }));
+  const t = getMessages().admin;
+  const formToken = formValues(formData)[FORM_TOKEN_FIELD] ?? "";
+  const reset = (admin: SessionUser, userId: number, client: ClientInput) =>
+    resetStudentPassword(admin, { userId, formToken }, client);
+  return onStudent(formData, reset, (result: AdminReset, { admin, userId }): FormState => {
+    const state = { formToken: resetPasswordFormToken(admin, userId) };
+    if (result.status === "alreadyDone") return { ...state, status: "error", message: t.resetAlreadyDone };
+    if (result.status === "formExpired") return { ...state, status: "error", message: t.formExpired };
+    const { fullName, temporaryPassword } = result;
+    return { ...state, status: "success", message: t.resetDone(fullName), generated: temporaryPassword };
+  });
 }
 
 /** An action on one student: the caller is checked here and again in the data function, and
@@ -34,7 +43,7 @@ export async function resetPassword(_state: FormState, formData: FormData): Prom
 async function onStudent<R extends { fullName: string }>(
   formData: FormData,
   act: (admin: SessionUser, userId: number, client: ClientInput) => Promise<R>,
-  done: (result: R) => FormState,
+  done: (result: R, acted: { admin: SessionUser; userId: number }) => FormState,
 ): Promise<FormState> {
   const admin = await requireAdmin();
   const parsed = parseUnlockForm(formData);
@@ -48,7 +57,7 @@ async function onStudent<R extends { fullName: string }>(
   }
   // Every page under /admin shows it: the list, the student's own page.
   revalidatePath("/admin", "layout");
-  return done(result);
+  return done(result, { admin, userId: parsed.data.userId });
 }
 
 const said = (words: (name: string) => string) => (result: { fullName: string }) => ({

@@ -2,12 +2,13 @@
 import { useActionState, useId } from "react";
 import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { IDLE, type FormState } from "@/lib/forms";
+import { FORM_TOKEN_FIELD, IDLE, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { resetPassword } from "./actions";
 
-/** Reset password: the temporary password is shown here once, from the action's answer only. */
-export function ResetPasswordForm({ userId }: { userId: number }) {
+/** Reset password: the temporary password is shown here once, from the action's answer only. The
+ *  form's one-time token (from the page, then from each answer) makes a repeated post harmless. */
+export function ResetPasswordForm({ userId, formToken }: { userId: number; formToken: string }) {
   const t = getMessages().admin;
   const [state, formAction] = useActionState(resetPassword, IDLE);
   return (
@@ -30,6 +31,7 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
       </div>
       <form action={formAction}>
         <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name={FORM_TOKEN_FIELD} value={state.formToken ?? formToken} />
         <SubmitButton aria-describedby="reset-hint">{t.resetButton}</SubmitButton>
       </form>
     </section>

@@ -25,6 +25,15 @@ export async function assertActor(
   return { ...current, schoolId: school.id, schoolName: school.name };
 }
 
+/** An administrator acting on the school named (the school a form was made for), whichever school
+ *  the claim carries: a change that acts on a whole school keeps to the one its page showed. */
+export function assertAdminOnSchool(
+  actor: ActorClaim | null | undefined,
+  schoolId: number,
+): Promise<SessionUser> {
+  return assertActor(actor && { id: actor.id, sessionVersion: actor.sessionVersion, schoolId }, "admin");
+}
+
 /** The school, when this administrator may act on it; undefined otherwise. */
 export async function schoolAnAdminMayActOn(
   admin: Pick<SessionUser, "id" | "role" | "ministry" | "schoolId">,

@@ -11,9 +11,17 @@ import { clearDrawnQuestions, clearGateForUser } from "./challenge-state";
 import type { Tx } from "@/db/client";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
+import {
+  claimFormToken,
+  forgetOldFormTokens,
+  isFormTokenUsed,
+  isFormTokenValid,
+  newFormToken,
+} from "./form-tokens";
 import { queuePasswordChangedNotices } from "./notices";
 import { hashNewPassword } from "./passwords";
 import { endResetGrants } from "./reset-grants";
+import { clearSignInThrottle } from "./sign-in-throttle";
 import type { SessionUser } from "./users";
 
 type Actor = Pick<SessionUser, "id" | "sessionVersion">;
@@ -106,31 +114,63 @@ export async function unlockAccount(
   return { fullName: acting.target.fullName };
 }
 
-export type AdminReset = { fullName: string; loginId: string; temporaryPassword: string };
+export type AdminReset =
+  | { status: "reset"; fullName: string; loginId: string; temporaryPassword: string }
+  /** The form's token was used before (a reload that posted it again): nothing changed. */
+  | { status: "alreadyDone"; fullName: string }
+  /** No token made for this administrator and student in the last 12 hours: nothing changed. */
+  | { status: "formExpired"; fullName: string };
+
+/** The Reset password form's one-time token (lib/data/form-tokens.ts), for its page to render. */
+export function resetPasswordFormToken(admin: Pick<SessionUser, "id">, studentId: number): string {
+  return newFormToken(admin.id, resetPurpose(studentId));
+}
+
+const resetPurpose = (studentId: number) => `reset-password:${studentId}`;
 
 /** One of the administrator's own students gets a temporary password (returned once, to be
  *  shown once, stored only as its hash) that must be changed at the next sign-in. Every session
- *  of the student ends: the session version moves and their server-side sessions are deleted. */
+ *  of the student ends: the session version moves and their server-side sessions are deleted.
+ *  Once per form: the form's token is claimed in the same transaction, so the same post again (a
+ *  reload without JavaScript) resets nothing and the temporary password shown stays good. */
 export async function resetStudentPassword(
   actor: Actor,
-  userId: number,
+  form: { userId: number; formToken: string },
   client: ClientInput,
 ): Promise<AdminReset> {
-  const acting = await studentOf(actor, userId);
-  const { target } = acting;
+  const { admin, target } = await studentOf(actor, form.userId);
+  const { fullName } = target;
+  const { formToken } = form;
+  if (!isFormTokenValid(formToken, admin.id, resetPurpose(target.id)))
+    return { status: "formExpired", fullName };
+  const db = await getDb();
+  if (await isFormTokenUsed(db, formToken)) return { status: "alreadyDone", fullName };
   let temporaryPassword = temporaryPasswordFor(target);
   while (await screenPassword(temporaryPassword, target)) temporaryPassword = temporaryPasswordFor(target);
   const passwordHash = await hashNewPassword(temporaryPassword);
-  await recordedChange(acting, "password_reset_by_admin", client, async (tx) => {
+  const done = await db.transaction(async (tx) => {
+    if (!(await claimFormToken(tx, admin.id, formToken))) return false;
     await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, target.id));
     await tx.delete(sessions).where(eq(sessions.userId, target.id));
     await endResetGrants(tx, target.id);
+    // The temporary password signs in at once, whatever someone guessed at the old one.
+    await clearSignInThrottle(tx, target.id);
     await queuePasswordChangedNotices(tx, { userId: target.id, how: "admin", client });
+    await recordAudit(tx, {
+      action: "password_reset_by_admin",
+      actorUserId: admin.id,
+      targetUserId: target.id,
+      schoolId: admin.schoolId,
+      clientAddress: clientAddressOf(client),
+    });
+    return true;
   });
-  return { fullName: target.fullName, loginId: target.loginId, temporaryPassword };
+  await forgetOldFormTokens(db);
+  if (!done) return { status: "alreadyDone", fullName };
+  return { status: "reset", fullName, loginId: target.loginId, temporaryPassword };
 }
 
 /** The student's security questions are gone: they set up new ones at their next sign-in, and

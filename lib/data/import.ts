@@ -1,10 +1,17 @@
 import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { importBatches, slipSets, users } from "@/db/schema";
-import { parseCohortCsv, withTaken, type CohortRow, type FileError, type RowProblem } from "@/lib/cohort-csv";
+import {
+  parseCohortCsv,
+  withTaken,
+  type CohortRow,
+  type FileError,
+  type RowProblem,
+  type Taken,
+} from "@/lib/cohort-csv";
 import { ROW_ID_MAX } from "@/lib/forms";
 import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
-import { assertActor } from "./actor";
+import { assertActor, assertAdminOnSchool } from "./actor";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import {
@@ -21,19 +28,21 @@ import type { SessionUser } from "./users";
 
 type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
-/** Login IDs and e-mails (either can be typed as the Login ID) that any account already has. */
-async function takenAmong(values: string[]): Promise<Set<string>> {
+/** Login IDs and e-mails (either can be typed as the Login ID) that accounts already have: of
+ *  this school's accounts, and of other schools' (which this school must not learn). */
+async function takenAmong(values: string[], schoolId: number): Promise<Taken> {
   const db = await getDb();
-  const taken = new Set<string>();
+  const taken = { ownSchool: new Set<string>(), otherSchools: new Set<string>() };
   for (let i = 0; i < values.length; i += 1000) {
     const chunk = values.slice(i, i + 1000);
     const rows = await db
-      .select({ loginId: users.loginId, email: users.email })
+      .select({ loginId: users.loginId, email: users.email, schoolId: users.schoolId })
       .from(users)
       .where(or(inArray(users.loginId, chunk), inArray(users.email, chunk)));
     for (const row of rows) {
-      taken.add(row.loginId);
-      if (row.email) taken.add(row.email.toLowerCase());
+      const set = row.schoolId === schoolId ? taken.ownSchool : taken.otherSchools;
+      set.add(row.loginId);
+      if (row.email) set.add(row.email.toLowerCase());
     }
   }
   return taken;
@@ -41,16 +50,17 @@ async function takenAmong(values: string[]): Promise<Set<string>> {
 
 export type PreviewResult = { status: "preview"; batchId: number } | { status: "refused"; error: FileError };
 
-/** Checks the file and keeps the preview: the problems, and the rows only when all are valid. */
+/** Checks the file for the school named and keeps the preview: the problems, and the rows only
+ *  when all are valid. */
 export async function previewCohortImport(
   actor: Actor,
-  file: { name: string; content: Uint8Array | string },
+  file: { schoolId: number; name: string; content: Uint8Array | string },
 ): Promise<PreviewResult> {
-  const admin = await assertActor(actor, "admin");
+  const admin = await assertAdminOnSchool(actor, file.schoolId);
   const parsed = parseCohortCsv(file.content);
   if (!parsed.ok) return { status: "refused", error: parsed.error };
   const candidates = parsed.rows.flatMap((row) => (row.email ? [row.loginId, row.email] : [row.loginId]));
-  const checked = withTaken(parsed, await takenAmong(candidates));
+  const checked = withTaken(parsed, await takenAmong(candidates, admin.schoolId));
   const db = await getDb();
   const [batch] = await db
     .insert(importBatches)
@@ -83,7 +93,8 @@ export type ImportPreview = {
   totalRows: number;
   validRows: number;
   problems: RowProblem[];
-  slipSetId: number | null;
+  /** The public id of its login slips (lib/data/slips.ts), once confirmed. */
+  slipSetId: string | null;
 };
 
 /** A preview of the administrator's own school; ForbiddenError for any other id. */
@@ -98,25 +109,28 @@ export async function importPreview(actor: Actor, batchId: number): Promise<Impo
       status: importBatches.status,
       totalRows: importBatches.totalRows,
       problems: importBatches.problems,
-      slipSetId: importBatches.slipSetId,
+      slipSetId: slipSets.publicId,
     })
     .from(importBatches)
+    .leftJoin(slipSets, eq(slipSets.id, importBatches.slipSetId))
     .where(and(eq(importBatches.id, batchId), eq(importBatches.schoolId, admin.schoolId)));
   if (!row) throw new ForbiddenError();
   const problems = row.problems as RowProblem[];
   return { ...row, problems, validRows: row.totalRows - problems.length };
 }
 
-export type ConfirmResult = { status: "started"; slipSetId: number } | { status: "gone" };
+/** `slipSetId`: the slip set's public id, for its pages' addresses. */
+export type ConfirmResult = { status: "started"; slipSetId: string } | { status: "gone" };
 
-/** Claims the preview (once: two clicks or two tabs start one import) and applies it in the
- *  background; the slip set's progress is what the page shows. */
+/** Claims the preview of the school named (once: two clicks or two tabs start one import) and
+ *  applies it in the background; the slip set's progress is what the page shows. */
 export async function confirmCohortImport(
   actor: Actor,
-  batchId: number,
+  confirm: { schoolId: number; batchId: number },
   client: ClientInput,
 ): Promise<ConfirmResult> {
-  const admin = await assertActor(actor, "admin");
+  const admin = await assertAdminOnSchool(actor, confirm.schoolId);
+  const { batchId } = confirm;
   const preview = await importPreview(admin, batchId);
   const db = await getDb();
   const claimed = await db.transaction(async (tx) => {
@@ -134,26 +148,32 @@ export async function confirmCohortImport(
       )
       .returning({ rows: importBatches.rows, fileName: importBatches.fileName });
     if (!batch?.rows) return null;
-    const slipSetId = await createSlipSet(tx, {
+    const slipSet = await createSlipSet(tx, {
       schoolId: admin.schoolId,
       createdBy: admin.id,
       kind: "import",
       scope: batch.fileName,
       total: batch.rows.length,
     });
-    await tx.update(importBatches).set({ slipSetId }).where(eq(importBatches.id, preview.id));
-    return { slipSetId, rows: batch.rows };
+    await tx.update(importBatches).set({ slipSetId: slipSet.id }).where(eq(importBatches.id, preview.id));
+    return { slipSet, rows: batch.rows };
   });
   if (!claimed) {
     // The other click's import: the same progress page.
     const again = await importPreview(admin, batchId);
     return again.slipSetId ? { status: "started", slipSetId: again.slipSetId } : { status: "gone" };
   }
-  const { slipSetId, rows } = claimed;
-  runInBackground(slipSetId, () =>
-    applyImport({ admin, batchId: preview.id, slipSetId, rows, clientAddress: clientAddressOf(client) }),
+  const { slipSet, rows } = claimed;
+  runInBackground(slipSet, () =>
+    applyImport({
+      admin,
+      batchId: preview.id,
+      slipSetId: slipSet.id,
+      rows,
+      clientAddress: clientAddressOf(client),
+    }),
   );
-  return { status: "started", slipSetId };
+  return { status: "started", slipSetId: slipSet.publicId };
 }
 
 async function applyImport(job: {

@@ -4,7 +4,6 @@ import { auditEvents, slipSets } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
 import { encryptionKeys } from "@/lib/config";
 import { HashingBusyError } from "@/lib/hash-pool";
-import { ROW_ID_MAX } from "@/lib/forms";
 import { screenPassword } from "@/lib/password-screen";
 import { open, seal } from "@/lib/secret-box";
 import { temporaryPasswordFor } from "@/lib/temporary-password";
@@ -39,6 +38,11 @@ export function sealSlips(slipSetId: number, slips: Slip[]): string {
   return seal(JSON.stringify(slips), encryptionKeys(), purposeOf(slipSetId));
 }
 
+/** A slip set's row id (inside the data layer only) and its public id: a random uuid, the only id
+ *  of a set that leaves the data layer and the one its pages' addresses carry, so one set's
+ *  address says nothing about another's. */
+export type SlipSetKeys = { id: number; publicId: string };
+
 export async function createSlipSet(
   db: Executor,
   values: {
@@ -48,9 +52,12 @@ export async function createSlipSet(
     scope: string;
     total: number;
   },
-): Promise<number> {
-  const [row] = await db.insert(slipSets).values(values).returning({ id: slipSets.id });
-  return row!.id;
+): Promise<SlipSetKeys> {
+  const [row] = await db
+    .insert(slipSets)
+    .values(values)
+    .returning({ id: slipSets.id, publicId: slipSets.publicId });
+  return row!;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,28 +133,29 @@ export async function recordAuditRows(
   }
 }
 
-// The jobs running in this process, so tests (and a second click) can wait for one.
-const holder = globalThis as unknown as { ssprSlipJobs?: Map<number, Promise<void>> };
+// The jobs running in this process, by public id, so tests (and a second click) can wait for one.
+const holder = globalThis as unknown as { ssprSlipJobs?: Map<string, Promise<void>> };
 const jobs = (holder.ssprSlipJobs ??= new Map());
 
 /** Runs the work after the response; a failure leaves the set failed (the work rolls back). */
-export function runInBackground(slipSetId: number, work: () => Promise<void>): void {
+export function runInBackground(slipSet: SlipSetKeys, work: () => Promise<void>): void {
   const job = work()
     .catch(async (error: unknown) => {
-      console.error(`login slips ${slipSetId} failed:`, error instanceof Error ? error.name : "error");
-      await markSlipsFailed(slipSetId).catch(() => undefined);
+      console.error(`login slips ${slipSet.id} failed:`, error instanceof Error ? error.name : "error");
+      await markSlipsFailed(slipSet.id).catch(() => undefined);
     })
-    .finally(() => jobs.delete(slipSetId));
-  jobs.set(slipSetId, job);
+    .finally(() => jobs.delete(slipSet.publicId));
+  jobs.set(slipSet.publicId, job);
 }
 
 /** Resolves when the set's job in this process has finished (at once if there is none). */
-export async function slipJobSettled(slipSetId: number): Promise<void> {
-  await jobs.get(slipSetId);
+export async function slipJobSettled(publicId: string): Promise<void> {
+  await jobs.get(publicId);
 }
 
 export type SlipProgress = {
-  id: number;
+  /** The public id (a random uuid): what the addresses carry. */
+  id: string;
   kind: "import" | "yearly_reset";
   scope: string;
   status: "working" | "ready" | "collected" | "failed";
@@ -158,7 +166,7 @@ export type SlipProgress = {
 };
 
 const progressColumns = {
-  id: slipSets.id,
+  id: slipSets.publicId,
   kind: slipSets.kind,
   scope: slipSets.scope,
   status: slipSets.status,
@@ -168,29 +176,45 @@ const progressColumns = {
   collectedAt: slipSets.collectedAt,
 };
 
-/** A slip set of the administrator's own school; ForbiddenError for any other id. */
-export async function slipProgress(actor: Actor, slipSetId: number): Promise<SlipProgress> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether a text can be a slip set's public id (PostgreSQL refuses to compare anything else). */
+export const isSlipSetId = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+
+/** A slip set of the school the administrator acts on, by public id; ForbiddenError for any other
+ *  id (another school's, a made-up one, a row's serial id). Only reads. */
+export async function slipProgress(actor: Actor, publicId: string): Promise<SlipProgress> {
   const admin = await assertActor(actor, "admin");
-  if (!Number.isInteger(slipSetId) || slipSetId < 1 || slipSetId > ROW_ID_MAX) throw new ForbiddenError();
+  return (await findSlipSet(admin, publicId)).progress;
+}
+
+async function findSlipSet(
+  admin: SessionUser,
+  publicId: string,
+): Promise<{ rowId: number; progress: SlipProgress }> {
+  if (!isSlipSetId(publicId)) throw new ForbiddenError();
   const db = await getDb();
   const [row] = await db
-    .select(progressColumns)
+    .select({ rowId: slipSets.id, ...progressColumns })
     .from(slipSets)
-    .where(and(eq(slipSets.id, slipSetId), eq(slipSets.schoolId, admin.schoolId)));
+    .where(and(eq(slipSets.publicId, publicId), eq(slipSets.schoolId, admin.schoolId)));
   if (!row) throw new ForbiddenError();
+  const { rowId, ...progress } = row;
   // A job cut short by a restart never finishes (and changed nothing): say so, not "working".
-  const stalled = row.status === "working" && Date.now() - row.createdAt.getTime() > STALLED_AFTER_MS;
-  return stalled ? { ...row, status: "failed" } : row;
+  const stalled =
+    progress.status === "working" && Date.now() - progress.createdAt.getTime() > STALLED_AFTER_MS;
+  return { rowId, progress: stalled ? { ...progress, status: "failed" } : progress };
 }
 
 export type Collected =
   { status: "slips"; slips: Slip[]; progress: SlipProgress } | { status: "notReady"; progress: SlipProgress };
 
-/** The slips, once: the first call takes the sealed payload and empties it in one statement, so
- *  two tabs cannot both get them; every later call sees "collected" and when. */
-export async function collectSlips(actor: Actor, slipSetId: number, client: ClientInput): Promise<Collected> {
+/** The slips, once, for the administrator's POST (never a page's GET): the first call takes the
+ *  sealed payload and empties it in one transaction, with its audit row, so two tabs cannot both
+ *  get them; every later call sees "collected" and when. */
+export async function collectSlips(actor: Actor, publicId: string, client: ClientInput): Promise<Collected> {
   const admin = await assertActor(actor, "admin");
-  const progress = await slipProgress(admin, slipSetId);
+  const { rowId, progress } = await findSlipSet(admin, publicId);
   if (progress.status !== "ready") return { status: "notReady", progress };
   const db = await getDb();
   const taken = await db.transaction(async (tx) => {
@@ -198,26 +222,24 @@ export async function collectSlips(actor: Actor, slipSetId: number, client: Clie
     const [row] = await tx
       .select({ payload: slipSets.payload })
       .from(slipSets)
-      .where(
-        and(eq(slipSets.id, slipSetId), eq(slipSets.schoolId, admin.schoolId), eq(slipSets.status, "ready")),
-      )
+      .where(and(eq(slipSets.id, rowId), eq(slipSets.schoolId, admin.schoolId), eq(slipSets.status, "ready")))
       .for("update");
     if (!row?.payload) return null;
     await tx
       .update(slipSets)
       .set({ payload: null, status: "collected", collectedAt: sql`now()` })
-      .where(eq(slipSets.id, slipSetId));
+      .where(eq(slipSets.id, rowId));
     await recordAudit(tx, {
       action: "login_slips_collected",
       actorUserId: admin.id,
       schoolId: admin.schoolId,
       clientAddress: clientAddressOf(client),
-      detail: { slipSetId },
+      detail: { slipSetId: rowId },
     });
     return row.payload;
   });
-  if (taken === null) return { status: "notReady", progress: await slipProgress(admin, slipSetId) };
-  const text = open(taken, encryptionKeys(), purposeOf(slipSetId));
+  if (taken === null) return { status: "notReady", progress: await slipProgress(admin, publicId) };
+  const text = open(taken, encryptionKeys(), purposeOf(rowId));
   const slips = text ? (JSON.parse(text) as Slip[]) : [];
-  return { status: "slips", slips, progress: await slipProgress(admin, slipSetId) };
+  return { status: "slips", slips, progress: await slipProgress(admin, publicId) };
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import { sessions, slipSets, users } from "@/db/schema";
+import { sessions, signInThrottles, slipSets, users } from "@/db/schema";
 import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { getMessages } from "@/lib/messages";
-import { assertActor } from "./actor";
+import { assertActor, assertAdminOnSchool } from "./actor";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
 import { endResetGrants } from "./reset-grants";
@@ -43,15 +43,16 @@ const activeStudentsOf = (schoolId: number): SQL[] => [
   eq(users.status, "active"),
 ];
 
-export type ResetStart = { status: "started"; slipSetId: number } | { status: "noStudents" };
+/** `slipSetId`: the slip set's public id (lib/data/slips.ts), for its pages' addresses. */
+export type ResetStart = { status: "started"; slipSetId: string } | { status: "noStudents" };
 
-/** `className` null: the whole school. */
+/** `className` null: the whole school named by `schoolId`. */
 export async function startYearlyReset(
   actor: Actor,
-  scope: { className: string | null },
+  scope: { schoolId: number; className: string | null },
   client: ClientInput,
 ): Promise<ResetStart> {
-  const admin = await assertActor(actor, "admin");
+  const admin = await assertAdminOnSchool(actor, scope.schoolId);
   const db = await getDb();
   const where = and(
     ...activeStudentsOf(admin.schoolId),
@@ -75,7 +76,7 @@ export async function startYearlyReset(
   const claimed = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${RESET_LOCK}, ${admin.schoolId})`);
     const [running] = await tx
-      .select({ id: slipSets.id })
+      .select({ id: slipSets.id, publicId: slipSets.publicId })
       .from(slipSets)
       .where(
         and(
@@ -86,19 +87,19 @@ export async function startYearlyReset(
           gt(slipSets.createdAt, sql`now() - interval '30 minutes'`),
         ),
       );
-    if (running) return { slipSetId: running.id, isNew: false };
-    const slipSetId = await createSlipSet(tx, {
+    if (running) return { slipSet: running, isNew: false };
+    const slipSet = await createSlipSet(tx, {
       schoolId: admin.schoolId,
       createdBy: admin.id,
       kind: "yearly_reset",
       scope: scopeWords,
       total: students.length,
     });
-    return { slipSetId, isNew: true };
+    return { slipSet, isNew: true };
   });
-  const { slipSetId } = claimed;
-  if (claimed.isNew) runInBackground(slipSetId, () => applyReset(admin, slipSetId, students, client));
-  return { status: "started", slipSetId };
+  const { slipSet } = claimed;
+  if (claimed.isNew) runInBackground(slipSet, () => applyReset(admin, slipSet.id, students, client));
+  return { status: "started", slipSetId: slipSet.publicId };
 }
 
 /** The advisory lock's first key: "yearly reset" (the second is the school). */
@@ -137,6 +138,7 @@ async function applyReset(admin: SessionUser, slipSetId: number, students: Stude
     for (let i = 0; i < ids.length; i += 1000) {
       await tx.delete(sessions).where(inArray(sessions.userId, ids.slice(i, i + 1000)));
       await endResetGrants(tx, ids.slice(i, i + 1000));
+      await tx.delete(signInThrottles).where(inArray(signInThrottles.userId, ids.slice(i, i + 1000)));
     }
     const clientAddress = clientAddressOf(client);
     await recordAuditRows(

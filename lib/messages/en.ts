@@ -177,6 +177,9 @@ export const en = {
     resetButton: "Reset password",
     resetDone: (name: string) => `The password of ${name} is reset. Give them this temporary password:`,
     resetOnce: "Write it down now: it will not be shown again.",
+    resetAlreadyDone:
+      "This reset was already done, and nothing more was changed: its temporary password was shown once, when it was made, and still works. To make a new one, press Reset password again.",
+    formExpired: "This form is too old to use. Nothing was changed: reload the page and try again.",
     temporaryPassword: "Temporary password",
     clearHeading: "Clear security questions",
     clearHint:
@@ -345,6 +348,7 @@ export const en = {
       studentEmailRepeated: "This student e-mail is already on an earlier row of the file.",
       loginIdTaken: "This Login ID is already in use.",
       studentEmailTaken: "This student e-mail is already in use.",
+      usedElsewhere: "This row cannot be used. Ask the ministry.",
     } as Record<string, string>,
     allCorrect: (n: number) =>
       `Every row is correct. Confirm to create ${n === 1 ? "1 student account" : `${n} student accounts`}, each with a temporary password that must be changed at the first sign-in.`,
@@ -353,6 +357,8 @@ export const en = {
     alreadyConfirmed: "This import has been confirmed.",
     showProgress: "See its progress and login slips",
     gone: "This import can no longer be confirmed. Upload the file again.",
+    schoolChanged:
+      "Nothing was done: this page was opened for another school than the one you are working on now (you switched school in another tab or window). Reload the page, check the school and try again.",
     resetHeading: "Yearly password reset",
     resetIntro:
       "Every active student of the class (or of the whole school) gets a new temporary password and must change it at the next sign-in. Their old passwords stop working and every device they are signed in on is signed out. You get a set of login slips to print and hand out.",
@@ -376,6 +382,9 @@ export const en = {
     failed: "This did not finish, and nothing was changed. Please try again.",
     slipsReady: "The login slips are ready. They can be opened only once: print them straight away.",
     openSlips: "Open the login slips to print",
+    collectIntro:
+      "The login slips can be shown only once. Have the printer ready: when you press the button, they are shown here to print, and cannot be shown again.",
+    collectButton: "Show and print the login slips",
     collected: (when: string) =>
       `These login slips were already opened on ${when}. They cannot be shown again.`,
     collectedHelp:

@@ -14,7 +14,18 @@ import { continueSession, startSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import { loadSessionUser } from "@/lib/data/users";
 import { meetsPolicy } from "@/lib/password-policy";
-import { ALEX, CLEMENTI_ADMIN, IP, JURONG_ADMIN, LIM, SITI, signIn, userIdOf } from "./helpers";
+import {
+  ALEX,
+  CLEMENTI_ADMIN,
+  IP,
+  JURONG_ADMIN,
+  LIM,
+  SITI,
+  signIn,
+  userIdOf,
+  resetByAdmin,
+  resetForm,
+} from "./helpers";
 import { snapshot } from "./row-snapshot";
 
 async function everyRowAsText(): Promise<string> {
@@ -35,7 +46,7 @@ describe("an administrator resets a student's password", () => {
     expect(await continueSession(laptopSession, onLaptop)).toBe(true);
     const admin = await signIn(CLEMENTI_ADMIN);
 
-    const reset = await resetStudentPassword(admin, onLaptop.id, IP);
+    const reset = await resetByAdmin(admin, onLaptop.id);
     expect(reset).toMatchObject({ fullName: "Siti Nur Rahman", loginId: SITI.loginId });
     const context = { loginId: SITI.loginId, fullName: "Siti Nur Rahman", email: onLaptop.email };
     expect(meetsPolicy(reset.temporaryPassword, context)).toBe(true);
@@ -67,8 +78,8 @@ describe("an administrator resets a student's password", () => {
   it("gives a different temporary password each time", async () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     const alex = await userIdOf(ALEX.loginId);
-    const first = await resetStudentPassword(admin, alex, IP);
-    const second = await resetStudentPassword(admin, alex, IP);
+    const first = await resetByAdmin(admin, alex);
+    const second = await resetByAdmin(admin, alex);
     expect(second.temporaryPassword).not.toBe(first.temporaryPassword);
     expect(await authenticate(ALEX.loginId, first.temporaryPassword, IP)).toBeNull();
     expect(await authenticate(ALEX.loginId, second.temporaryPassword, IP)).not.toBeNull();
@@ -90,9 +101,10 @@ describe("an administrator resets a student's password", () => {
       ...[0, -1, 2 ** 31, 1.5, Number.NaN].map((id): [typeof jurongAdmin, number] => [jurongAdmin, id]),
     ];
     for (const [actor, id] of refused) {
-      await expect(resetStudentPassword(actor, id, IP), `${actor.loginId} → ${id}`).rejects.toBeInstanceOf(
-        ForbiddenError,
-      );
+      await expect(
+        resetStudentPassword(actor, resetForm(actor, id), IP),
+        `${actor.loginId} → ${id}`,
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await snapshot()).toEqual(before);
     expect(await authenticate(LIM.loginId, LIM.password, IP)).not.toBeNull();

@@ -26,6 +26,7 @@ import {
   SITI,
   signIn,
   userIdOf,
+  resetForm,
 } from "./helpers";
 import { snapshot } from "./row-snapshot";
 
@@ -128,7 +129,7 @@ describe("acting on one student", () => {
       (actor: typeof jurong, id: number) => clearSecurityQuestions(actor, id, IP),
       (actor: typeof jurong, id: number) => setStudentEnabled(actor, id, false, IP),
       (actor: typeof jurong, id: number) => unlockAccount(actor, id, IP),
-      (actor: typeof jurong, id: number) => resetStudentPassword(actor, id, IP),
+      (actor: typeof jurong, id: number) => resetStudentPassword(actor, resetForm(actor, id), IP),
     ];
     for (const call of calls) {
       for (const [actor, id] of [

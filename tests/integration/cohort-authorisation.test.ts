@@ -1,6 +1,7 @@
 // Story: only a school's own administrators import its students, reset its passwords and collect
 // its login slips. A student, another school's administrator, an ended session and nobody at all
 // are refused by every data function, for real ids and made-up ones, and nothing changes.
+import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importBatches, slipSets } from "@/db/schema";
@@ -17,20 +18,24 @@ import { snapshot } from "./row-snapshot";
 type Actor = Pick<SessionUser, "id" | "sessionVersion"> | null;
 
 let batchId: number; // a Clementi preview, not confirmed
-let slipSetId: number; // Clementi slips, ready
+let slipSetId: string; // Clementi slips, ready (their public id)
 let outsiders: [string, Actor][];
+let clementi: number; // the school's id
 
 beforeAll(async () => {
-  const clementi = await signIn(CLEMENTI_ADMIN);
+  const admin = await signIn(CLEMENTI_ADMIN);
+  clementi = admin.schoolId;
   const csv = new TextEncoder().encode(cohortCsv(cohort("auth", 2)));
-  const previewed = await previewCohortImport(clementi, { name: "a.csv", content: csv });
+  const previewed = await previewCohortImport(admin, { schoolId: clementi, name: "a.csv", content: csv });
   batchId = (previewed as { batchId: number }).batchId;
-  const other = await previewCohortImport(clementi, {
+  const other = await previewCohortImport(admin, {
+    schoolId: clementi,
     name: "b.csv",
     content: new TextEncoder().encode(cohortCsv(cohort("slip", 2))),
   });
-  const started = await confirmCohortImport(clementi, (other as { batchId: number }).batchId, IP);
-  slipSetId = (started as { slipSetId: number }).slipSetId;
+  const confirm = { schoolId: clementi, batchId: (other as { batchId: number }).batchId };
+  const started = await confirmCohortImport(admin, confirm, IP);
+  slipSetId = (started as { slipSetId: string }).slipSetId;
   await slipJobSettled(slipSetId);
 
   const jurong = await signIn(JURONG_ADMIN);
@@ -38,7 +43,7 @@ beforeAll(async () => {
   outsiders = [
     ["a student", student],
     ["another school's administrator", jurong],
-    ["an ended session", { ...clementi, sessionVersion: clementi.sessionVersion + 1 }],
+    ["an ended session", { ...admin, sessionVersion: admin.sessionVersion + 1 }],
     ["nobody", null],
   ];
 });
@@ -52,18 +57,23 @@ describe("who may import, reset and collect", () => {
     const before = await snapshot();
     const db = await getDb();
     const [batchesBefore] = await db.select({ n: count() }).from(importBatches);
-    const file = { name: "x.csv", content: cohortCsv(cohort("evil", 1)) };
+    const file = { schoolId: clementi, name: "x.csv", content: cohortCsv(cohort("evil", 1)) };
     for (const [who, actor] of outsiders) {
       const as = actor as SessionUser; // the functions accept null too: it is what is tested
       await expectRefused(`${who}: read preview`, () => importPreview(as, batchId));
-      await expectRefused(`${who}: confirm`, () => confirmCohortImport(as, batchId, IP));
+      await expectRefused(`${who}: confirm`, () =>
+        confirmCohortImport(as, { schoolId: clementi, batchId }, IP),
+      );
       await expectRefused(`${who}: progress`, () => slipProgress(as, slipSetId));
       await expectRefused(`${who}: collect`, () => collectSlips(as, slipSetId, IP));
+      // Naming Clementi does not make Clementi theirs.
+      await expectRefused(`${who}: preview`, () => previewCohortImport(as, file));
+      await expectRefused(`${who}: reset`, () =>
+        startYearlyReset(as, { schoolId: clementi, className: null }, IP),
+      );
       // Another school's administrator may import and reset, but only in their own school (below).
       if (who === "another school's administrator") continue;
-      await expectRefused(`${who}: preview`, () => previewCohortImport(as, file));
       await expectRefused(`${who}: classes`, () => schoolClasses(as));
-      await expectRefused(`${who}: reset`, () => startYearlyReset(as, { className: null }, IP));
     }
     expect(await snapshot()).toEqual(before);
     const [batchesAfter] = await db.select({ n: count() }).from(importBatches);
@@ -71,7 +81,7 @@ describe("who may import, reset and collect", () => {
     const [set] = await db
       .select({ status: slipSets.status })
       .from(slipSets)
-      .where(eq(slipSets.id, slipSetId));
+      .where(eq(slipSets.publicId, slipSetId));
     expect(set!.status).toBe("ready");
     const [batch] = await db
       .select({ status: importBatches.status })
@@ -84,15 +94,20 @@ describe("who may import, reset and collect", () => {
     const jurong = await signIn(JURONG_ADMIN);
     const before = await snapshot();
     expect((await schoolClasses(jurong)).map((c) => c.className)).toEqual(["P3 Respect"]);
-    expect(await startYearlyReset(jurong, { className: "P4 Courage" }, IP)).toEqual({ status: "noStudents" });
+    const own = { schoolId: jurong.schoolId, className: "P4 Courage" }; // a Clementi class
+    expect(await startYearlyReset(jurong, own, IP)).toEqual({ status: "noStudents" });
     expect(await snapshot()).toEqual(before);
-    // Their preview says a Clementi Login ID is in use, and no more.
-    const file = { name: "x.csv", content: cohortCsv([{ ...cohort("jw", 1)[0]!, loginId: "alex_tan" }]) };
+    // Their preview says only that a Clementi Login ID's row cannot be used: not that it is in use.
+    const file = {
+      schoolId: jurong.schoolId,
+      name: "x.csv",
+      content: cohortCsv([{ ...cohort("jw", 1)[0]!, loginId: "alex_tan" }]),
+    };
     const previewed = await previewCohortImport(jurong, file);
-    const own = await importPreview(jurong, (previewed as { batchId: number }).batchId);
-    expect(own.problems).toEqual([{ line: 2, reasons: ["loginIdTaken"] }]);
+    const mine = await importPreview(jurong, (previewed as { batchId: number }).batchId);
+    expect(mine.problems).toEqual([{ line: 2, reasons: ["usedElsewhere"] }]);
     await expectRefused("Clementi reads Jurong's preview", async () =>
-      importPreview(await signIn(CLEMENTI_ADMIN), own.id),
+      importPreview(await signIn(CLEMENTI_ADMIN), mine.id),
     );
   });
 
@@ -100,7 +115,15 @@ describe("who may import, reset and collect", () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     for (const id of [0, -1, 1.5, Number.NaN, 2 ** 31, 999_999]) {
       await expectRefused(`preview ${id}`, () => importPreview(admin, id));
-      await expectRefused(`confirm ${id}`, () => confirmCohortImport(admin, id, IP));
+      await expectRefused(`confirm ${id}`, () =>
+        confirmCohortImport(admin, { schoolId: admin.schoolId, batchId: id }, IP),
+      );
+    }
+    const db = await getDb();
+    const [set] = await db.select({ id: slipSets.id }).from(slipSets).where(eq(slipSets.publicId, slipSetId));
+    // A slip set answers to its random public id only: not to its row's serial id, nor to a
+    // made-up or malformed one.
+    for (const id of [String(set!.id), "1", randomUUID(), slipSetId.toUpperCase(), `${slipSetId}x`, ""]) {
       await expectRefused(`progress ${id}`, () => slipProgress(admin, id));
       await expectRefused(`collect ${id}`, () => collectSlips(admin, id, IP));
     }

@@ -21,7 +21,8 @@ async function studentCount(): Promise<number> {
 
 async function preview(csv: string, name = "cohort.csv") {
   const admin = await signIn(CLEMENTI_ADMIN);
-  const result = await previewCohortImport(admin, { name, content: new TextEncoder().encode(csv) });
+  const content = new TextEncoder().encode(csv);
+  const result = await previewCohortImport(admin, { schoolId: admin.schoolId, name, content });
   if (result.status !== "preview") throw new Error(`file refused: ${result.error}`);
   return { admin, batchId: result.batchId, preview: await importPreview(admin, result.batchId) };
 }
@@ -30,7 +31,7 @@ async function preview(csv: string, name = "cohort.csv") {
 async function applyAndCollect(csv: string): Promise<Slip[]> {
   const { admin, batchId, preview: checked } = await preview(csv);
   expect(checked.problems).toEqual([]);
-  const started = await confirmCohortImport(admin, batchId, IP);
+  const started = await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, IP);
   if (started.status !== "started") throw new Error("not started");
   await slipJobSettled(started.slipSetId);
   expect(await slipProgress(admin, started.slipSetId)).toMatchObject({ status: "ready" });
@@ -59,15 +60,18 @@ describe("importing a cohort of 3,000 students", () => {
     expect(checked.problems.map((p) => p.line)).toEqual(badLines);
     expect(checked.problems.every((p) => p.reasons.length > 0)).toBe(true);
     expect(checked).toMatchObject({ status: "preview", totalRows: 3000, validRows: 2980 });
-    // Taken by anyone, this school's or another's: only "already in use".
+    // Taken in this school: "already in use"; in another school: only that the row cannot be used.
     const reasonsAt = (line: number) => checked.problems.find((p) => p.line === line)?.reasons;
     expect(reasonsAt(badLines[2]!)).toEqual(["loginIdTaken"]);
-    expect(reasonsAt(badLines[3]!)).toEqual(["loginIdTaken"]);
+    expect(reasonsAt(badLines[3]!)).toEqual(["usedElsewhere"]);
     expect(reasonsAt(badLines[8]!)).toEqual(["studentEmailTaken"]);
+    expect(reasonsAt(badLines[18]!)).toEqual(["loginIdTaken"]); // this school's administrator
     expect(reasonsAt(badLines[19]!)).toEqual(["loginIdRepeated"]);
 
     // All or nothing: with a bad row, confirming does nothing at all.
-    expect(await confirmCohortImport(admin, batchId, IP)).toEqual({ status: "gone" });
+    expect(await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, IP)).toEqual({
+      status: "gone",
+    });
     expect(await studentCount()).toBe(before);
     const db = await getDb();
     const [batch] = await db.select().from(importBatches).where(eq(importBatches.id, batchId));
@@ -126,13 +130,14 @@ describe("confirming and collecting", () => {
 
   it("starts one import for two clicks, and hands the slips out once", async () => {
     const { admin, batchId } = await preview(cohortCsv(small("twice")));
+    const confirm = { schoolId: admin.schoolId, batchId };
     const [first, second] = await Promise.all([
-      confirmCohortImport(admin, batchId, IP),
-      confirmCohortImport(admin, batchId, IP),
+      confirmCohortImport(admin, confirm, IP),
+      confirmCohortImport(admin, confirm, IP),
     ]);
     expect(first.status).toBe("started");
     expect(second).toEqual(first);
-    const slipSetId = (first as { slipSetId: number }).slipSetId;
+    const slipSetId = (first as { slipSetId: string }).slipSetId;
     await slipJobSettled(slipSetId);
     const db = await getDb();
     const made = await db.select({ n: count() }).from(users).where(eq(users.className, "P1 TWICE-1"));
@@ -146,7 +151,7 @@ describe("confirming and collecting", () => {
     const again = await collectSlips(admin, slipSetId, IP);
     expect(again).toMatchObject({ status: "notReady", progress: { status: "collected" } });
     expect(again.progress.collectedAt).toBeInstanceOf(Date);
-    const [set] = await db.select().from(slipSets).where(eq(slipSets.id, slipSetId));
+    const [set] = await db.select().from(slipSets).where(eq(slipSets.publicId, slipSetId));
     expect(set!.payload).toBeNull();
     expect(await importPreview(admin, batchId)).toMatchObject({ status: "applied", slipSetId });
   });
@@ -163,8 +168,8 @@ describe("confirming and collecting", () => {
       fullName: "Someone Faster",
       passwordHash: "x",
     });
-    const started = await confirmCohortImport(admin, batchId, IP);
-    const slipSetId = (started as { slipSetId: number }).slipSetId;
+    const started = await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, IP);
+    const slipSetId = (started as { slipSetId: string }).slipSetId;
     await slipJobSettled(slipSetId);
     expect(await slipProgress(admin, slipSetId)).toMatchObject({ status: "failed" });
     expect(await importPreview(admin, batchId)).toMatchObject({ status: "failed" });
@@ -185,13 +190,13 @@ describe("confirming and collecting", () => {
         total: 10,
         done: 4,
       })
-      .returning({ id: slipSets.id });
-    expect(await slipProgress(admin, set!.id)).toMatchObject({ status: "working" });
+      .returning({ id: slipSets.id, publicId: slipSets.publicId });
+    expect(await slipProgress(admin, set!.publicId)).toMatchObject({ status: "working" });
     await db
       .update(slipSets)
       .set({ createdAt: new Date(Date.now() - 3_600_000) })
       .where(eq(slipSets.id, set!.id));
-    expect(await slipProgress(admin, set!.id)).toMatchObject({ status: "failed" });
+    expect(await slipProgress(admin, set!.publicId)).toMatchObject({ status: "failed" });
   });
 
   it("refuses files that are not a cohort, without storing anything", async () => {
@@ -203,7 +208,7 @@ describe("confirming and collecting", () => {
       ["name,class\nAb,P1\n", "headers"],
       [new Uint8Array([0xff, 0xfe, 0x00, 0x41]), "notUtf8"],
     ] as const) {
-      expect(await previewCohortImport(admin, { name: "x.csv", content })).toEqual({
+      expect(await previewCohortImport(admin, { schoolId: admin.schoolId, name: "x.csv", content })).toEqual({
         status: "refused",
         error,
       });

@@ -60,7 +60,7 @@ describe("the yearly reset of one class", () => {
     for (const pupil of signedIn) await startSession(pupil.id);
     const admin = await signIn(CLEMENTI_ADMIN);
 
-    const started = await startYearlyReset(admin, { className: CLASS }, IP);
+    const started = await startYearlyReset(admin, { schoolId: admin.schoolId, className: CLASS }, IP);
     if (started.status !== "started") throw new Error("no students");
     await slipJobSettled(started.slipSetId);
     expect(await slipProgress(admin, started.slipSetId)).toMatchObject({
@@ -116,8 +116,12 @@ describe("the yearly reset of one class", () => {
 
   it("says so when there is nobody to reset", async () => {
     const admin = await signIn(CLEMENTI_ADMIN);
-    expect(await startYearlyReset(admin, { className: "P3 Respect" }, IP)).toEqual({ status: "noStudents" });
-    expect(await startYearlyReset(admin, { className: "No Such Class" }, IP)).toEqual({
+    expect(await startYearlyReset(admin, { schoolId: admin.schoolId, className: "P3 Respect" }, IP)).toEqual({
+      status: "noStudents",
+    });
+    expect(
+      await startYearlyReset(admin, { schoolId: admin.schoolId, className: "No Such Class" }, IP),
+    ).toEqual({
       status: "noStudents",
     });
   });
@@ -125,12 +129,12 @@ describe("the yearly reset of one class", () => {
   it("starts one reset for two clicks at once", async () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     const [one, two] = await Promise.all([
-      startYearlyReset(admin, { className: "P4 Courage" }, IP),
-      startYearlyReset(admin, { className: "P4 Courage" }, IP),
+      startYearlyReset(admin, { schoolId: admin.schoolId, className: "P4 Courage" }, IP),
+      startYearlyReset(admin, { schoolId: admin.schoolId, className: "P4 Courage" }, IP),
     ]);
     expect(one.status).toBe("started");
     expect(two).toEqual(one);
-    const slipSetId = (one as { slipSetId: number }).slipSetId;
+    const slipSetId = (one as { slipSetId: string }).slipSetId;
     await slipJobSettled(slipSetId);
     const collected = await collectSlips(admin, slipSetId, IP);
     if (collected.status !== "slips") throw new Error("no slips");

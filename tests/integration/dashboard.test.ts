@@ -1,7 +1,7 @@
 // Story: the school's dashboard counts its own students only: security questions set up, class by
 // class, and resets, locks and unlocks per school day (Singapore) over the last 30 days.
 import { describe, expect, it } from "vitest";
-import { resetStudentPassword, unlockAccount } from "@/lib/data/admin";
+import { unlockAccount } from "@/lib/data/admin";
 import { activityLast30Days, questionCoverageByClass } from "@/lib/data/dashboard";
 import { ForbiddenError } from "@/lib/data/errors";
 import {
@@ -15,6 +15,7 @@ import {
   signIn,
   SITI,
   userIdOf,
+  resetByAdmin,
 } from "./helpers";
 
 const singaporeDay = (date: Date) =>
@@ -37,7 +38,7 @@ describe("the dashboard", () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     for (let i = 0; i < 3; i++) await answerWrongly(SITI.loginId); // the reset path locks
     await unlockAccount(admin, await userIdOf(SITI.loginId), IP);
-    await resetStudentPassword(admin, await userIdOf(ALEX.loginId), IP);
+    await resetByAdmin(admin, await userIdOf(ALEX.loginId));
     await lockAccountOutright(await userIdOf(LIM.loginId)); // another school: not counted
 
     const days = await activityLast30Days(admin);

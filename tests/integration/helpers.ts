@@ -2,12 +2,14 @@
 import { eq } from "drizzle-orm";
 import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
 import { normaliseAnswer } from "@/lib/answers";
+import { resetPasswordFormToken, resetStudentPassword } from "@/lib/data/admin";
 import { checkAnswers, startChallenge, type CheckResult } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { sessionKey, startSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";
 import { hashSecret } from "@/lib/hashing";
+import type { ClientInput } from "@/lib/mail/client-info";
 
 export const IP = "203.0.113.10";
 
@@ -151,3 +153,15 @@ export async function lockAccountOutright(userId: number): Promise<void> {
 }
 
 export const newPassword = (password: string) => ({ newPassword: password, confirmPassword: password });
+
+/** What the student page's Reset password form posts: the student and a fresh one-time token. */
+export function resetForm(actor: Pick<SessionUser, "id">, userId: number) {
+  return { userId, formToken: resetPasswordFormToken(actor, userId) };
+}
+
+/** The school's Reset password, pressed once; the temporary password it shows. */
+export async function resetByAdmin(admin: SessionUser, userId: number, client: ClientInput = IP) {
+  const reset = await resetStudentPassword(admin, resetForm(admin, userId), client);
+  if (reset.status !== "reset") throw new Error(`not reset: ${reset.status}`);
+  return reset;
+}

@@ -16,7 +16,17 @@ import {
 } from "@/lib/data/ministry";
 import { findStudents } from "@/lib/data/students";
 import { authenticate } from "@/lib/data/sign-in";
-import { CLEMENTI_ADMIN, createStudent, IP, JURONG_ADMIN, LIM, signIn, SITI, userIdOf } from "./helpers";
+import {
+  CLEMENTI_ADMIN,
+  createStudent,
+  IP,
+  JURONG_ADMIN,
+  LIM,
+  signIn,
+  SITI,
+  userIdOf,
+  resetForm,
+} from "./helpers";
 import { snapshot } from "./row-snapshot";
 
 const all = { query: "", filter: "all" as const, page: 1 };
@@ -135,7 +145,8 @@ describe("schools and their administrators", () => {
     const inJurong = { ...clementi, schoolId: jurong.schoolId };
     await expect(assertActor(inJurong, "admin")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(findStudents(inJurong, all)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(resetStudentPassword(inJurong, await userIdOf(LIM.loginId), IP)).rejects.toBeInstanceOf(
+    const lim = await userIdOf(LIM.loginId);
+    await expect(resetStudentPassword(inJurong, resetForm(inJurong, lim), IP)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
     expect(await authenticate(LIM.loginId, LIM.password, IP)).not.toBeNull();

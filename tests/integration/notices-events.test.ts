@@ -3,7 +3,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { challengeStates, notices, users } from "@/db/schema";
-import { resetStudentPassword } from "@/lib/data/admin";
 import { checkAnswers } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { queuePasswordChangedNotices } from "@/lib/data/notices";
@@ -19,6 +18,7 @@ import {
   WRONG,
   earnGrant,
   newPassword,
+  resetByAdmin,
   signIn,
   signInWithSession,
 } from "./helpers";
@@ -179,7 +179,7 @@ describe("e-mail notices to the family and the school", () => {
   it("tells the family when the school resets the password, never the temporary password", async () => {
     const family = await createFamily();
     const admin = await signIn(CLEMENTI_ADMIN);
-    const reset = await resetStudentPassword(admin, family.userId, { address: IP, userAgent: WINDOWS });
+    const reset = await resetByAdmin(admin, family.userId, { address: IP, userAgent: WINDOWS });
     await deliverAll(transport);
     for (const address of [family.student, family.guardian]) {
       const [mail, ...more] = to(address);

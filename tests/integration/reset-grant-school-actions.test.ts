@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { clearSecurityQuestions, resetStudentPassword, setStudentEnabled } from "@/lib/data/admin";
+import { clearSecurityQuestions, setStudentEnabled } from "@/lib/data/admin";
 import { getDb } from "@/lib/data/db";
 import { createResetGrant, grantHolder, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
@@ -16,6 +16,7 @@ import {
   createStudent,
   earnGrant,
   newPassword,
+  resetByAdmin,
   signIn,
   signInWithSession,
   userIdOf,
@@ -71,7 +72,7 @@ describe("a live reset grant ends with what the school does next", () => {
 
   it("ends when the school resets the password", async () => {
     const { id, grant } = await studentWithGrant("grant_admin_reset");
-    const { temporaryPassword } = await resetStudentPassword(await signIn(CLEMENTI_ADMIN), id, IP);
+    const { temporaryPassword } = await resetByAdmin(await signIn(CLEMENTI_ADMIN), id, IP);
     await expectGrantDead(id, grant);
     expect(await authenticate("grant_admin_reset", temporaryPassword, IP)).not.toBeNull();
     expect(await authenticate("grant_admin_reset", ATTACKERS_CHOICE, IP)).toBeNull();
@@ -82,7 +83,8 @@ describe("a live reset grant ends with what the school does next", () => {
     const pupils = [await studentWithGrant("grant_yearly_a"), await studentWithGrant("grant_yearly_b")];
     const db = await getDb();
     for (const { id } of pupils) await db.update(users).set({ className }).where(eq(users.id, id));
-    const started = await startYearlyReset(await signIn(CLEMENTI_ADMIN), { className }, IP);
+    const admin = await signIn(CLEMENTI_ADMIN);
+    const started = await startYearlyReset(admin, { schoolId: admin.schoolId, className }, IP);
     if (started.status !== "started") throw new Error("no students");
     await slipJobSettled(started.slipSetId);
     for (const { id, grant } of pupils) await expectGrantDead(id, grant);

@@ -135,12 +135,33 @@ describe("the rules of a row", () => {
     const file = ok(
       parseCohortCsv(`${HEADER}\nabc_d,Ab C,P1,,\nzzz_1,Zz,P1,,\nefg_h,Ef G,P1,taken@s.example,\n,x,P1,,\n`),
     );
-    const checked = withTaken(file, new Set(["abc_d", "taken@s.example"]));
+    const checked = withTaken(file, {
+      ownSchool: new Set(["abc_d", "taken@s.example"]),
+      otherSchools: new Set(),
+    });
     expect(checked.rows.map((row) => row.loginId)).toEqual(["zzz_1"]);
     expect(checked.problems).toEqual([
       { line: 2, reasons: ["loginIdTaken"] },
       { line: 4, reasons: ["studentEmailTaken"] },
       { line: 5, reasons: ["loginIdMissing"] },
+    ]);
+  });
+
+  it("says only that a row cannot be used when another school has its Login ID or e-mail", () => {
+    const file = ok(
+      parseCohortCsv(
+        `${HEADER}\nabc_d,Ab C,P1,,\nelse_1,Ef G,P1,else@s.example,\nown_1,Ow N,P1,other@s.example,\n`,
+      ),
+    );
+    const checked = withTaken(file, {
+      ownSchool: new Set(["own_1"]),
+      otherSchools: new Set(["abc_d", "else_1", "else@s.example", "other@s.example"]),
+    });
+    expect(checked.rows).toEqual([]);
+    expect(checked.problems).toEqual([
+      { line: 2, reasons: ["usedElsewhere"] },
+      { line: 3, reasons: ["usedElsewhere"] }, // once, for the Login ID and the e-mail
+      { line: 4, reasons: ["loginIdTaken", "usedElsewhere"] },
     ]);
   });
 });

@@ -4,21 +4,26 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { COHORT_MAX_BYTES } from "@/lib/cohort-csv";
 import { confirmCohortImport, previewCohortImport } from "@/lib/data/import";
 import { ForbiddenError } from "@/lib/data/errors";
-import { unlockRefusedState } from "@/lib/form-handlers";
+import { parseFormSchool, unlockRefusedState } from "@/lib/form-handlers";
 import { formValues, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/request";
 
+// Both act on the school the page showed (its form's hidden field), never on one chosen since in
+// another tab: that is refused, and nothing is done.
+
 /** The uploaded file is checked into a preview; nothing is applied here. */
 export async function uploadCohort(_state: FormState, formData: FormData): Promise<FormState> {
   const admin = await requireAdmin();
+  const school = parseFormSchool(formData, admin.schoolId);
+  if (!school.ok) return school.state;
   const t = getMessages().cohort.fileErrors;
   const file = formData.get("file");
   const refused = (error: string): FormState => ({ status: "error", fieldErrors: { file: error } });
   if (!(file instanceof File) || file.size === 0) return refused(file instanceof File ? t.empty : t.missing);
   if (file.size > COHORT_MAX_BYTES) return refused(t.tooLarge);
   const content = new Uint8Array(await file.arrayBuffer());
-  const result = await previewCohortImport(admin, { name: file.name, content });
+  const result = await previewCohortImport(admin, { schoolId: school.data, name: file.name, content });
   if (result.status === "refused") return refused(t[result.error]);
   redirect(`/admin/import/${result.batchId}`);
 }
@@ -26,11 +31,14 @@ export async function uploadCohort(_state: FormState, formData: FormData): Promi
 /** Applies a preview without a bad row; a second click lands on the same progress page. */
 export async function confirmImport(_state: FormState, formData: FormData): Promise<FormState> {
   const admin = await requireAdmin();
+  const school = parseFormSchool(formData, admin.schoolId);
+  if (!school.ok) return school.state;
   const raw = formValues(formData).batchId ?? "";
   if (!/^[1-9]\d{0,9}$/.test(raw)) return unlockRefusedState();
-  let slipSetId: number;
+  let slipSetId: string;
   try {
-    const result = await confirmCohortImport(admin, Number(raw), await clientInfo());
+    const confirm = { schoolId: school.data, batchId: Number(raw) };
+    const result = await confirmCohortImport(admin, confirm, await clientInfo());
     if (result.status === "gone") return { status: "error", message: getMessages().cohort.gone };
     slipSetId = result.slipSetId;
   } catch (error) {

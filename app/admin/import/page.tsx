@@ -17,7 +17,7 @@ export default async function ImportPage() {
       <TopNav links={[{ href: "/admin", label: t.admin.heading }]} name={admin.fullName} />
       <Card title={admin.schoolName} heading={t.cohort.importHeading}>
         <p>{t.cohort.importIntro}</p>
-        <UploadForm />
+        <UploadForm schoolId={admin.schoolId} />
       </Card>
     </>
   );

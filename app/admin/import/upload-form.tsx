@@ -3,16 +3,18 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { COHORT_MAX_BYTES, COHORT_MAX_ROWS } from "@/lib/cohort-csv";
-import { IDLE } from "@/lib/forms";
+import { IDLE, SCHOOL_FIELD } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { uploadCohort } from "./actions";
 
-export function UploadForm() {
+/** `schoolId`: the school the page shows, which the import is for. */
+export function UploadForm({ schoolId }: { schoolId: number }) {
   const t = getMessages().cohort;
   const [state, formAction] = useActionState(uploadCohort, IDLE);
   return (
     <form action={formAction} className="space-y-4">
       <FormMessage state={state} />
+      <input type="hidden" name={SCHOOL_FIELD} value={schoolId} />
       <Field
         name="file"
         label={t.file}

@@ -19,7 +19,7 @@ export default async function YearlyResetPage() {
       <TopNav links={[{ href: "/admin", label: t.admin.heading }]} name={admin.fullName} />
       <Card title={admin.schoolName} heading={t.cohort.resetHeading}>
         <p>{t.cohort.resetIntro}</p>
-        <ResetForm classes={classes} />
+        <ResetForm classes={classes} schoolId={admin.schoolId} />
       </Card>
     </>
   );

@@ -3,17 +3,19 @@ import { useActionState } from "react";
 import { Field, FieldError, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { SchoolClass } from "@/lib/data/yearly-reset";
-import { IDLE } from "@/lib/forms";
+import { IDLE, SCHOOL_FIELD } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { startReset } from "./actions";
 
-export function ResetForm({ classes }: { classes: SchoolClass[] }) {
+/** `schoolId`: the school the page shows, which the reset acts on. */
+export function ResetForm({ classes, schoolId }: { classes: SchoolClass[]; schoolId: number }) {
   const t = getMessages().cohort;
   const [state, formAction] = useActionState(startReset, IDLE);
   const scopeError = state.fieldErrors?.scope;
   return (
     <form action={formAction} className="space-y-4">
       <FormMessage state={state} />
+      <input type="hidden" name={SCHOOL_FIELD} value={schoolId} />
       <div className="space-y-1">
         <label htmlFor="scope" className="block font-semibold">
           {t.scope}

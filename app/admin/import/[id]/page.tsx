@@ -87,7 +87,7 @@ export default async function PreviewPage(props: Props) {
         {bad === 0 && preview.status === "preview" && (
           <>
             <p>{c.allCorrect(preview.validRows)}</p>
-            <ConfirmForm batchId={preview.id} />
+            <ConfirmForm batchId={preview.id} schoolId={admin.schoolId} />
           </>
         )}
         {preview.slipSetId !== null && (

@@ -4,6 +4,7 @@ import { Card, TextLink } from "@/app/components/card";
 import { NoticeList } from "@/app/components/notice-list";
 import { TopNav } from "@/app/components/top-nav";
 import { currentUser, requireAdmin } from "@/lib/auth/guards";
+import { resetPasswordFormToken } from "@/lib/data/admin";
 import { ForbiddenError } from "@/lib/data/errors";
 import { listNoticesForStudent } from "@/lib/data/notices";
 import { studentAuditTrail, studentDetail, type StudentDetail } from "@/lib/data/students";
@@ -83,7 +84,7 @@ export default async function StudentPage(props: Props) {
           )}
         </section>
         {student.locked && <StudentAction userId={student.id} action={unlock} button={a.unlock} />}
-        <ResetPasswordForm userId={student.id} />
+        <ResetPasswordForm userId={student.id} formToken={resetPasswordFormToken(admin, student.id)} />
         {student.questionsSetUp && (
           <StudentAction
             userId={student.id}

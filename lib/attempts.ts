@@ -31,7 +31,11 @@ export function countedHeaderName(): string {
  *  over the limit. A request without a usable address is not counted per address (one shared
  *  bucket would let one client lock out everyone); the per-account limits still hold. */
 export async function countAttempt(scope: RateLimitScope): Promise<void> {
-  const source = await headers();
+  await countAttemptOf(await headers(), scope);
+}
+
+/** The same, for a request's headers. */
+export async function countAttemptOf(source: Headers, scope: RateLimitScope): Promise<void> {
   if (source.get(countedHeaderName()) === scope) return;
   const address = clientAddressFrom(source);
   if (!address) return;

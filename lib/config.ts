@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { LockoutConfig } from "./lockout";
 import type { RateLimitConfig } from "./rate-limit";
 import { readOrCreateDevSecret } from "./dev-secret";
-import { PEPPER_ID, PEPPER_MIN_BYTES, pepperRingSchema } from "./peppers";
+import { keyListSchema, pepperRingSchema } from "./peppers";
 import { smtpRequiresTls } from "./mail/smtp-url";
-import { keyRing, type KeyRing, type SealKey } from "./secret-box";
+import { keyRing, type KeyRing } from "./secret-box";
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -16,42 +16,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
-
 /** `ENCRYPTION_KEYS`: `id:base64secret` entries, comma-separated, current first (lib/secret-box.ts).
  *  Unset: generated in the data folder outside production; required in production. */
-const encryptionKeysSchema = z
-  .string()
-  .optional()
-  .transform((value, ctx): SealKey[] => {
-    const keys: SealKey[] = [];
-    for (const [index, entry] of (value ?? "")
-      .split(",")
-      .map((e) => e.trim())
-      .filter(Boolean)
-      .entries()) {
-      const colon = entry.indexOf(":");
-      const id = colon > 0 ? entry.slice(0, colon) : "";
-      const encoded = colon > 0 ? entry.slice(colon + 1) : "";
-      const where = `ENCRYPTION_KEYS entry ${index + 1}`;
-      if (!PEPPER_ID.test(id)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${where}: write it as id:base64secret (id: letters, digits, - or _)`,
-        });
-      } else if (keys.some((key) => key.id === id)) {
-        ctx.addIssue({ code: "custom", message: `${where}: the key id ${id} is used twice` });
-      } else if (!BASE64.test(encoded) || Buffer.from(encoded, "base64").length < PEPPER_MIN_BYTES) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${where}: the secret must be base64 of at least ${PEPPER_MIN_BYTES} bytes`,
-        });
-      } else {
-        keys.push({ id, secret: new Uint8Array(Buffer.from(encoded, "base64")) });
-      }
-    }
-    return keys;
-  });
+const encryptionKeysSchema = keyListSchema("ENCRYPTION_KEYS");
 
 // Environment, validated once at start-up. Every number of the lockout gate is configuration.
 const envSchema = z.object({

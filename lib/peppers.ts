@@ -22,40 +22,46 @@ export function pepperRing(peppers: Pepper[]): PepperRing {
   return { current: peppers[0] ?? null, byId: new Map(peppers.map((pepper) => [pepper.id, pepper])) };
 }
 
-/** `PASSWORD_PEPPERS`: `id:base64secret` entries, comma-separated, current first. Unset: no pepper.
- *  The errors never repeat a secret. */
-export const pepperRingSchema = z
-  .string()
-  .optional()
-  .transform((value, ctx): PepperRing => {
-    const entries = (value ?? "")
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    const peppers: Pepper[] = [];
-    for (const [index, entry] of entries.entries()) {
-      const colon = entry.indexOf(":");
-      const id = colon > 0 ? entry.slice(0, colon) : "";
-      const encoded = colon > 0 ? entry.slice(colon + 1) : "";
-      const where = `PASSWORD_PEPPERS entry ${index + 1}`;
-      if (!PEPPER_ID.test(id)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${where}: write it as id:base64secret (id: letters, digits, - or _)`,
-        });
-      } else if (peppers.some((pepper) => pepper.id === id)) {
-        ctx.addIssue({ code: "custom", message: `${where}: the key id ${id} is used twice` });
-      } else if (!BASE64.test(encoded) || Buffer.from(encoded, "base64").length < PEPPER_MIN_BYTES) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${where}: the secret must be base64 of at least ${PEPPER_MIN_BYTES} bytes`,
-        });
-      } else {
-        peppers.push({ id, secret: new Uint8Array(Buffer.from(encoded, "base64")) });
+/** A list of `id:base64secret` entries, comma-separated, current first, as `variable` holds
+ *  them (PASSWORD_PEPPERS, ENCRYPTION_KEYS): each id once, each secret 32 bytes or more. Unset: an
+ *  empty list. The errors name the variable and the entry, and never repeat a secret. */
+export function keyListSchema(variable: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx): Pepper[] => {
+      const entries = (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const keys: Pepper[] = [];
+      for (const [index, entry] of entries.entries()) {
+        const colon = entry.indexOf(":");
+        const id = colon > 0 ? entry.slice(0, colon) : "";
+        const encoded = colon > 0 ? entry.slice(colon + 1) : "";
+        const where = `${variable} entry ${index + 1}`;
+        if (!PEPPER_ID.test(id)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${where}: write it as id:base64secret (id: letters, digits, - or _)`,
+          });
+        } else if (keys.some((key) => key.id === id)) {
+          ctx.addIssue({ code: "custom", message: `${where}: the key id ${id} is used twice` });
+        } else if (!BASE64.test(encoded) || Buffer.from(encoded, "base64").length < PEPPER_MIN_BYTES) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${where}: the secret must be base64 of at least ${PEPPER_MIN_BYTES} bytes`,
+          });
+        } else {
+          keys.push({ id, secret: new Uint8Array(Buffer.from(encoded, "base64")) });
+        }
       }
-    }
-    return pepperRing(peppers);
-  });
+      return keys;
+    });
+}
+
+/** `PASSWORD_PEPPERS`: `id:base64secret` entries, comma-separated, current first. Unset: no pepper. */
+export const pepperRingSchema = keyListSchema("PASSWORD_PEPPERS").transform(pepperRing);
 
 let fromEnv: PepperRing | undefined;
 /** The configured ring, read from the environment on first use (lib/config.ts validates the same

@@ -65,7 +65,7 @@ beforeAll(async () => {
   database = await openClusterDb();
   const others = await waitForExclusiveUse(database.db, WAIT_FOR_OTHERS_MS);
   if (others.length > 0) throw new Error(`PostgreSQL stays in use, not restarting it: ${others.join("; ")}`);
-  const created = await createStudents(database.db, "pg_restart_", 180);
+  const created = await createStudents(database.db, "pg_restart_", 260);
   take = studentPool(created.students);
   oldHash = created.passwordHash;
 }, WAIT_FOR_OTHERS_MS + 60_000);

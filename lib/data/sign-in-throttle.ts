@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { signInThrottles } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
 import { FRESH_THROTTLE, afterRightPassword, takeTurn, type ThrottleState } from "@/lib/sign-in-throttle";
@@ -36,6 +36,16 @@ async function write(tx: Executor, key: string, state: ThrottleState, now: Date)
 /** Takes a try for this key before the password is judged, or says how long to wait. */
 export async function takeSignInTurn(key: ThrottleKey, now = new Date()): Promise<TakenTurn> {
   const db = await getDb();
+  // The usual case, a key with no run of wrong passwords: its first try is one statement.
+  const first = takeTurn(FRESH_THROTTLE, now);
+  if (first.allowed) {
+    const [fresh] = await db
+      .insert(signInThrottles)
+      .values({ key: key.key, userId: key.userId, ...first.next, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ key: signInThrottles.key });
+    if (fresh) return { allowed: true, taken: first.next, at: now, slowedNow: first.slowedNow };
+  }
   return db.transaction(async (tx) => {
     const turn = takeTurn(await lockRow(tx, key), now);
     if (!turn.allowed) return turn;
@@ -47,6 +57,18 @@ export async function takeSignInTurn(key: ThrottleKey, now = new Date()): Promis
 /** The try was the right password: the run of wrong ones ends. */
 export async function giveBackSignInTurn(key: ThrottleKey, at: Date): Promise<void> {
   const db = await getDb();
+  // The usual case: this try was the key's only one in the last hour, and nothing came since.
+  const [gone] = await db
+    .delete(signInThrottles)
+    .where(
+      and(
+        eq(signInThrottles.key, key.key),
+        eq(signInThrottles.failures, 1),
+        sql`cardinality(${signInThrottles.recentFailures}) = 1`,
+      ),
+    )
+    .returning({ key: signInThrottles.key });
+  if (gone) return;
   await db.transaction(async (tx) => {
     const state = await lockRow(tx, key);
     await write(tx, key.key, afterRightPassword(state, at), new Date());

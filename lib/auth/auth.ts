@@ -3,10 +3,11 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { z } from "zod";
 import { authSecret, config as settings } from "@/lib/config";
 import { heldDeviceTokens, rememberDevice } from "@/lib/device-cookie";
-import { continueAfterPasswordChange, renewSession, startSession } from "@/lib/data/sessions";
+import { renewSession, startSession } from "@/lib/data/sessions";
 import { attemptSignIn } from "@/lib/data/sign-in";
 import { clientAddressFrom } from "@/lib/request";
 import { loginSchema } from "@/lib/forms";
@@ -58,20 +59,14 @@ const config = (): NextAuthConfig => ({
         const signedIn = user as { uid: number; sv: number };
         return { ...token, uid: signedIn.uid, sv: signedIn.sv, sid: await startSession(signedIn.uid) };
       }
-      // A new session id for the same session (the second factor was passed): only one that the
-      // server made for this very person and session is taken (lib/data/sessions.ts).
+      // The same session under a new id (the second factor passed, or the person changed their
+      // own password: the session version moved too). Only an id the server made for this very
+      // person, whose old one has ended, is taken (lib/data/sessions.ts).
       if (trigger === "update") {
         const current = tokenSchema.safeParse(token);
         const renewal = z.object({ renewedSid: z.string().min(1) }).safeParse(session);
         if (current.success && renewal.success) {
-          const sid = await renewSession(current.data.sid, renewal.data.renewedSid, current.data.uid);
-          if (sid) return { ...token, sid };
-        }
-        // The person changed their own password here: this session goes on, under a new id and
-        // the new session version (every other session has ended).
-        const changed = z.object({ passwordChanged: z.literal(true) }).safeParse(session);
-        if (current.success && changed.success) {
-          const next = await continueAfterPasswordChange(current.data.sid, current.data.uid);
+          const next = await renewSession(current.data.sid, renewal.data.renewedSid, current.data.uid);
           if (next) return { ...token, ...next };
         }
       }
@@ -95,18 +90,24 @@ const SESSION_COOKIE = settings.secureCookies ? "__Secure-authjs.session-token" 
  *  password) renders its page again under the new cookie, not the one the request came with. */
 export async function sessionClaims(): Promise<SessionClaims | null> {
   const jar = await cookies();
-  // Auth.js splits a large token over `name.0`, `name.1`, …; ours fits in one, but read both.
-  const chunks = jar
-    .getAll()
-    .filter((c) => c.name === SESSION_COOKIE || c.name.startsWith(`${SESSION_COOKIE}.`))
-    .sort((a, b) => Number(a.name.split(".").pop()) - Number(b.name.split(".").pop()));
-  const whole = jar.get(SESSION_COOKIE)?.value ?? chunks.map((c) => c.value).join("");
-  if (!whole) return null;
+  // Auth.js splits a token too large for one cookie over `name.0`, `name.1`, …; ours fits in one.
+  const whole =
+    jar.get(SESSION_COOKIE)?.value ??
+    jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${SESSION_COOKIE}.`))
+      .sort((a, b) => Number(a.name.split(".").pop()) - Number(b.name.split(".").pop()))
+      .map((c) => c.value)
+      .join("");
+  return whole ? claimsOf(whole) : null;
+}
+
+/** Decrypted once per request and cookie value (the guards ask several times a page). */
+const claimsOf = cache(async (token: string): Promise<SessionClaims | null> => {
   try {
-    const token = await decode({ token: whole, secret: authSecret(), salt: SESSION_COOKIE });
-    const parsed = tokenSchema.safeParse(token);
+    const parsed = tokenSchema.safeParse(await decode({ token, secret: authSecret(), salt: SESSION_COOKIE }));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
-}
+});

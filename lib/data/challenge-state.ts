@@ -90,10 +90,18 @@ async function writeGate(
     .where(eq(challengeStates.gateKey, key));
 }
 
-export async function readGateStatus(gate: GateKey, now = new Date()): Promise<GateStatus> {
+/** The gate's status and the questions drawn for it, in one read. */
+export async function readGate(
+  gate: GateKey,
+  now = new Date(),
+): Promise<{ status: GateStatus; drawn: number[] | null }> {
   const db = await getDb();
   const [row] = await db.select().from(challengeStates).where(eq(challengeStates.gateKey, gate.key));
-  return gateStatus(toGate(row, now), now);
+  return { status: gateStatus(toGate(row, now), now), drawn: row?.drawnQuestions ?? null };
+}
+
+export async function readGateStatus(gate: GateKey, now = new Date()): Promise<GateStatus> {
+  return (await readGate(gate, now)).status;
 }
 
 /** Take an attempt before judging. Returns the gate's status when refused. */

@@ -15,6 +15,7 @@ import {
   forgetIdleUnknownGates,
   gateKeyFor,
   readDrawnQuestions,
+  readGate,
   readGateStatus,
   recordGateCorrect,
   recordGateWrong,
@@ -86,10 +87,10 @@ export async function startChallenge(loginId: string, clientAddress: string | nu
 /** What the challenge page shows (a GET): it reads and writes nothing. Null when this Login ID has
  *  no questions drawn (no Search was posted for it, or its row has expired): search again. */
 export async function challengeView(loginId: string): Promise<ChallengeView | null> {
-  const { gate } = await resolve(loginId);
-  const status = await readGateStatus(gate);
+  const normalised = normaliseLoginId(loginId);
+  const account = await findAccountByLoginId(await getDb(), normalised);
+  const { status, drawn } = await readGate(gateKeyFor(account, normalised));
   if (status !== "open") return { status };
-  const drawn = await readDrawnQuestions(gate);
   return drawn && drawn.length === QUESTIONS_TO_ASK ? { status: "open", questionIds: drawn } : null;
 }
 

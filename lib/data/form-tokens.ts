@@ -1,43 +1,29 @@
 import "server-only";
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { usedFormTokens } from "@/db/schema";
 import { authSecret } from "@/lib/config";
+import { signValue, verifiedValue } from "@/lib/signed-value";
 
 // One-time tokens for the forms whose post must not happen twice: without JavaScript, reloading
 // the page that answered a post posts it again (the administrator's Reset password would reset a
 // second time and kill the temporary password just shown). The page makes a token (a GET writes
 // nothing); the change claims it in its own transaction, so the same post twice changes once. A
-// token is signed for the administrator and the form it was made for, and lives 12 hours; used
-// ones are kept a day, longer than any token lives, then forgotten.
+// token is a random nonce signed for the administrator and the form it was made for, and lives
+// 12 hours; used ones are kept a day, longer than any token lives, then forgotten.
 
-const MAX_AGE_MS = 12 * 60 * 60_000;
+const MAX_AGE_SECONDS = 12 * 60 * 60;
 const KEEP_USED_MS = 24 * 60 * 60_000;
-/** A token is `issued.nonce.signature`: well under this. */
-const MAX_LENGTH = 120;
 
-/** A key of its own, derived from AUTH_SECRET (rotating it ends every open form, as it ends every
- *  session). */
-let signingKey: { secret: string; key: Buffer } | undefined;
-function keyOf(secret: string): Buffer {
-  if (signingKey?.secret !== secret) {
-    signingKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, "", "mims-sspr form tokens", 32)) };
-  }
-  return signingKey.key;
-}
-
-function signature(userId: number, purpose: string, issued: string, nonce: string): string {
-  return createHmac("sha256", keyOf(authSecret()))
-    .update(`form-token\n${userId}\n${purpose}\n${issued}\n${nonce}`)
-    .digest("base64url");
-}
+/** What a token is signed for: this administrator and this form (lib/signed-value.ts; its key is
+ *  derived from AUTH_SECRET, so rotating that ends every open form, as it ends every session). */
+const signedFor = (userId: number, purpose: string) => `form-token:${userId}:${purpose}`;
 
 /** A fresh token for `purpose` (the form and what it acts on, e.g. `reset-password:42`). */
 export function newFormToken(userId: number, purpose: string, now = Date.now()): string {
-  const issued = Math.floor(now / 1000).toString(36);
   const nonce = randomBytes(16).toString("base64url");
-  return `${issued}.${nonce}.${signature(userId, purpose, issued, nonce)}`;
+  return signValue(authSecret(), signedFor(userId, purpose), nonce, new Date(now));
 }
 
 /** Whether the token was made here, for this administrator and this form, less than 12 hours ago. */
@@ -47,14 +33,10 @@ export function isFormTokenValid(
   purpose: string,
   now = Date.now(),
 ): token is string {
-  if (typeof token !== "string" || token.length > MAX_LENGTH) return false;
-  const [issued = "", nonce = "", mac = "", ...rest] = token.split(".");
-  if (rest.length > 0 || !/^[0-9a-z]{1,10}$/.test(issued) || !/^[\w-]{22}$/.test(nonce)) return false;
-  const expected = Buffer.from(signature(userId, purpose, issued, nonce));
-  const given = Buffer.from(mac);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
-  const age = now - parseInt(issued, 36) * 1000;
-  return age >= -60_000 && age <= MAX_AGE_MS;
+  if (typeof token !== "string") return false;
+  return (
+    verifiedValue(authSecret(), signedFor(userId, purpose), token, MAX_AGE_SECONDS, new Date(now)) !== null
+  );
 }
 
 /** Only a hash is stored: a row says a token was used, and cannot be turned back into one. */

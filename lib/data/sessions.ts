@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { getDb } from "./db";
@@ -83,52 +83,54 @@ export async function continueSession(
   return (await resumeSession(id, user, now)) !== null;
 }
 
-/** The session passed the second factor: from now on it may reach the administrators' pages,
- *  under a NEW id (the old one, which anyone could have seen before the second factor, ends here).
- *  Returns the new id for the session cookie, or null when the session is not waiting for it. */
-export async function trustSession(db: Executor, id: string, now = new Date()): Promise<string | null> {
-  const [old] = await db
-    .delete(sessions)
-    .where(and(eq(sessions.idHash, hashId(id)), isNull(sessions.secondFactorAt)))
-    .returning();
+/** Moves a session to a new id, in the caller's transaction: the old id ends, the session goes on
+ *  (with `changes`). Null when no session matches `which`. */
+async function moveSession(
+  db: Executor,
+  which: SQL | undefined,
+  changes: Partial<typeof sessions.$inferInsert> = {},
+): Promise<string | null> {
+  const [old] = await db.delete(sessions).where(which).returning();
   if (!old) return null;
   const renewed = randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({ ...old, idHash: hashId(renewed), secondFactorAt: now });
+  await db.insert(sessions).values({ ...old, ...changes, idHash: hashId(renewed) });
   return renewed;
 }
 
-/** After the person changed their own password in this session (every session's version moved):
- *  this one goes on, under a new id and the account's new version, keeping its second factor.
- *  Null when the session is not this person's live one. */
-export async function continueAfterPasswordChange(
-  oldId: string,
-  userId: number,
-): Promise<{ sid: string; sv: number } | null> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [old] = await tx
-      .delete(sessions)
-      .where(and(eq(sessions.idHash, hashId(oldId)), eq(sessions.userId, userId)))
-      .returning();
-    if (!old) return null;
-    const renewed = randomBytes(32).toString("base64url");
-    await tx.insert(sessions).values({ ...old, idHash: hashId(renewed) });
-    const [user] = await tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
-    return user ? { sid: renewed, sv: user.sv } : null;
+/** The session passed the second factor: from now on it may reach the administrators' pages,
+ *  under a NEW id (the old one, which anyone could have seen before the second factor, ends here).
+ *  Returns the new id for the session cookie, or null when the session is not waiting for it. */
+export function trustSession(db: Executor, id: string, now = new Date()): Promise<string | null> {
+  return moveSession(db, and(eq(sessions.idHash, hashId(id)), isNull(sessions.secondFactorAt)), {
+    secondFactorAt: now,
   });
 }
 
-/** The cookie's side of a renewal: takes `renewed` only if it is a live session of this person
- *  that passed the second factor and the old id is gone. */
-export async function renewSession(oldId: string, renewed: string, userId: number): Promise<string | null> {
+/** After the person changed their own password in this session (every session's version moved):
+ *  this one goes on under a new id, keeping its second factor. Null when it is not theirs. */
+export async function renewSessionId(id: string, userId: number): Promise<string | null> {
+  const db = await getDb();
+  return db.transaction((tx) =>
+    moveSession(tx, and(eq(sessions.idHash, hashId(id)), eq(sessions.userId, userId))),
+  );
+}
+
+/** The cookie's side of a renewal: takes `renewed` only if it is a live session of this person and
+ *  the old id is gone, with the account's session version as it is now. */
+export async function renewSession(
+  oldId: string,
+  renewed: string,
+  userId: number,
+): Promise<{ sid: string; sv: number } | null> {
   const db = await getDb();
   const rows = await db
-    .select({ idHash: sessions.idHash, userId: sessions.userId, secondFactorAt: sessions.secondFactorAt })
+    .select({ idHash: sessions.idHash, userId: sessions.userId, sv: users.sessionVersion })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(inArray(sessions.idHash, [hashId(oldId), hashId(renewed)]));
   const fresh = rows.find((row) => row.idHash === hashId(renewed));
   const oldStill = rows.some((row) => row.idHash === hashId(oldId));
-  return fresh && fresh.userId === userId && fresh.secondFactorAt && !oldStill ? renewed : null;
+  return fresh && fresh.userId === userId && !oldStill ? { sid: renewed, sv: fresh.sv } : null;
 }
 
 /** The key other tables may use for a session: the stored hash, never the id itself. */

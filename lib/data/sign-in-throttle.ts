@@ -80,8 +80,14 @@ export async function clearSignInThrottle(tx: Executor, userId: number): Promise
   await tx.delete(signInThrottles).where(eq(signInThrottles.userId, userId));
 }
 
-/** Rows nobody has tried for a day and that no longer hold anyone back (most are unknown IDs). */
+const CLEAN_EVERY_MS = 10 * 60_000;
+let lastCleaned = 0;
+
+/** Rows nobody has tried for a day and that no longer hold anyone back (most are unknown IDs).
+ *  Cleared at most every ten minutes per instance, not on every try. */
 export async function forgetIdleSignInThrottles(now = new Date()): Promise<void> {
+  if (now.getTime() - lastCleaned < CLEAN_EVERY_MS) return;
+  lastCleaned = now.getTime();
   const db = await getDb();
   const dayAgo = new Date(now.getTime() - 86_400_000);
   await db

@@ -32,10 +32,6 @@ export type SignInOptions = {
   now?: Date;
 };
 
-// Idle throttle rows (mostly Login IDs nobody has) are cleared now and then, not on every try.
-const CLEAN_EVERY_MS = 10 * 60_000;
-let lastCleaned = 0;
-
 /** Same work and the same answer whether the login ID exists or not: an argon2 verify always runs,
  *  and an unknown ID is slowed after the same number of wrong passwords as a real one. */
 export async function attemptSignIn(
@@ -52,10 +48,7 @@ export async function attemptSignIn(
   const key: ThrottleKey = device ? { key: device, userId: account!.id } : gate;
   const target = { targetUserId: account?.id ?? null, schoolId: account?.schoolId ?? null, clientAddress };
 
-  if (now.getTime() - lastCleaned > CLEAN_EVERY_MS) {
-    lastCleaned = now.getTime();
-    await forgetIdleSignInThrottles(now);
-  }
+  await forgetIdleSignInThrottles(now);
   const turn = await takeSignInTurn(key, now);
   if (!turn.allowed) {
     await recordAudit(db, {

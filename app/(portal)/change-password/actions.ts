@@ -2,8 +2,9 @@
 import { unlessBusy } from "@/app/components/busy";
 import { redirect } from "next/navigation";
 import { unstable_update } from "@/lib/auth/auth";
-import { requireSignedIn } from "@/lib/auth/guards";
+import { currentSession, requireSignedIn } from "@/lib/auth/guards";
 import { changeOwnPassword } from "@/lib/data/passwords";
+import { renewSessionId } from "@/lib/data/sessions";
 import { newPasswordRefusedState, parseChangePasswordForm } from "@/lib/form-handlers";
 import type { FormState } from "@/lib/forms";
 import { clientInfo } from "@/lib/request";
@@ -14,12 +15,14 @@ export async function changePassword(state: FormState, formData: FormData): Prom
 
 async function changePasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireSignedIn();
+  const sessionId = (await currentSession())?.sessionId;
   const parsed = parseChangePasswordForm(formData);
   if (!parsed.ok) return parsed.state;
   const result = await changeOwnPassword(user, parsed.data, await clientInfo());
   if (result.status !== "changed") return newPasswordRefusedState(result);
   // Every other session has ended with the change; this one goes on under a new id (keeping an
   // administrator's second factor, passed a moment ago).
-  await unstable_update({ passwordChanged: true } as never);
+  const renewed = sessionId && (await renewSessionId(sessionId, user.id));
+  if (renewed) await unstable_update({ renewedSid: renewed } as never);
   redirect(user.role === "admin" ? "/admin" : "/");
 }

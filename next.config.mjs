@@ -1,5 +1,11 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // What the container runs (Dockerfile): `node server.js` in a copy of .next/standalone, with
+  // .next/static and db/migrations beside it; tests/cluster/standalone.test.ts runs the same.
+  output: "standalone",
+  // `npm run dev` opened at http://127.0.0.1:3000 (not only localhost) must load its development
+  // resources: Next refuses them to any other origin.
+  allowedDevOrigins: ["127.0.0.1", "[::1]"],
   // PGlite loads its WASM and data files from its own package folder. postgres.js is loaded from
   // node_modules as installed, so what runs is what lib/postgres-patch.ts checks at start.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],

@@ -137,5 +137,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // The health checks are answered without it: cheap, and never cached (their own headers).
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/health$|api/ready$).*)"],
 };

@@ -49,39 +49,3 @@ export function clientAddressOf(
   const index = Math.max(0, chain.length - 1 - trusted);
   return canonicalAddress(chain[index] ?? null);
 }
-
-type Emitter = { emit: (event: string | symbol, ...args: unknown[]) => boolean };
-type IncomingLike = {
-  headers: Record<string, string | string[] | undefined>;
-  socket?: { remoteAddress?: string };
-};
-
-/** Sets the peer header on every request this process's HTTP servers receive, from the socket,
- *  overwriting anything the client sent. Run once at start (instrumentation.ts), before requests
- *  are handled; `next start`, `next dev` and the standalone server all serve from this process. */
-export async function installPeerAddressHeader(): Promise<void> {
-  if (holder.ssprPeerPatched) return;
-  holder.ssprPeerPatched = true;
-  const name = peerHeaderName();
-  const http = await import("node:http");
-  const https = await import("node:https");
-  for (const Server of [http.Server, https.Server]) {
-    const prototype = Server.prototype as unknown as Emitter;
-    const emit = prototype.emit;
-    prototype.emit = function (this: Emitter, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") {
-        const request = args[0] as IncomingLike;
-        const peer = request.socket?.remoteAddress;
-        if (peer) request.headers[name] = peer;
-        else delete request.headers[name];
-      }
-      return emit.call(this, event, ...args);
-    };
-  }
-}
-
-/** Whether this process hands the peer address on (false where the platform serves requests
- *  some other way, e.g. a serverless host: only a trusted proxy's header can tell there). */
-export function peerAddressInstalled(): boolean {
-  return holder.ssprPeerPatched === true;
-}

@@ -3,7 +3,6 @@
 // unpatched. The entry points check at start-up and stop with a clear line instead.
 // Node only (fs, module): keep it out of client and edge code.
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 
 export const POSTGRES_PATCH = "patches/postgres+3.4.9.patch";
@@ -21,25 +20,28 @@ export function isPatchedConnection(text: string): boolean {
   );
 }
 
-/** The postgres package folder that `import "postgres"` finds from `fromDir`. */
+/** The postgres package folder that `import "postgres"` finds from `fromDir`: the nearest
+ *  node_modules/postgres above it (its "exports" may not resolve in a trimmed install, such as
+ *  the standalone build's, which holds only the files the server loads). */
 export function postgresPackageDir(fromDir: string = process.cwd()): string {
-  const entry = createRequire(join(fromDir, "package.json")).resolve("postgres");
-  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, "package.json");
-    if (!existsSync(manifest)) continue;
-    const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown };
-    if (name === "postgres") return dir;
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(/* turbopackIgnore: true */ dir, "node_modules", "postgres");
+    if (existsSync(/* turbopackIgnore: true */ join(candidate, "package.json"))) return candidate;
+    if (dir === dirname(dir)) break;
   }
-  throw new Error(`postgres.js: no package folder above ${entry}`);
+  throw new Error(`postgres.js: no node_modules/postgres above ${fromDir}`);
 }
 
-/** The files of `packageDir` that lack the patch (an empty list: patched). */
+/** The files of `packageDir` that lack the patch (an empty list: patched). A build the install
+ *  left out (the standalone server ships only src/) is not loaded, so not checked; but one of
+ *  them must be there. */
 export function unpatchedPostgresFiles(packageDir: string): string[] {
   // turbopackIgnore: these reads are the check itself, not files for Next to trace into the build.
-  return PATCHED_FILES.map((file) => join(/* turbopackIgnore: true */ packageDir, file)).filter(
-    (file) =>
-      !existsSync(/* turbopackIgnore: true */ file) ||
-      !isPatchedConnection(readFileSync(/* turbopackIgnore: true */ file, "utf8")),
+  const files = PATCHED_FILES.map((file) => join(/* turbopackIgnore: true */ packageDir, file));
+  const present = files.filter((file) => existsSync(/* turbopackIgnore: true */ file));
+  if (present.length === 0) return files;
+  return present.filter(
+    (file) => !isPatchedConnection(readFileSync(/* turbopackIgnore: true */ file, "utf8")),
   );
 }
 

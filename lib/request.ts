@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { clientAddressOf, peerHeaderName } from "./client-address";
 import { config } from "./config";
+import { logProblem } from "./log";
 import type { ClientInfo } from "./mail/client-info";
 
 let warnedNoAddress = false;
@@ -16,7 +17,7 @@ export function clientAddressFrom(source: Headers): string | null {
   );
   if (address === null && !warnedNoAddress) {
     warnedNoAddress = true;
-    console.warn(
+    logProblem(
       "[sspr] a request came with no usable client address: it is not counted per address (the per-account limits still hold). Check TRUST_PROXY_HOPS.",
     );
   }

@@ -1,27 +1,44 @@
 import "server-only";
 
 // What every server process does once, before its first request (instrumentation.ts, Node.js
-// only): refuse to run without the database driver's fix; hand each request's socket address to
-// the app (the client's address when no proxy is trusted, lib/client-address.ts); tell a
-// production operator what their settings leave open; open the database (the embedded one is
-// migrated, and seeded only for the demo) and say how to create the first administrator when it
-// has no account; start this instance's e-mail outbox worker. The worker's timer never holds the
-// process open: a pass cut short by an exit is taken over after its lease.
+// only): check every setting (lib/settings.ts) and stop with one line per problem; refuse to run
+// without the database driver's fix; wrap the HTTP server's requests (the client's address for
+// the app, a request id, one log line each: lib/http-server.ts); tell a production operator what
+// their settings leave open; open the database (the embedded one is migrated, and seeded only for
+// the demo) and say how to create the first administrator when it has no account; start this
+// instance's e-mail outbox worker; and, in production, stop gracefully on SIGTERM.
 export async function startServer(): Promise<void> {
+  const { settingsProblems } = await import("./settings");
+  const problems = settingsProblems(process.env);
+  if (problems.length > 0) {
+    // Next would otherwise stay up and answer 500 to every request.
+    for (const problem of problems) console.error(`[sspr] setting ${problem}`);
+    console.error(`[sspr] not started: ${problems.length} setting(s) to fix (README, "Configuration").`);
+    process.exit(1);
+  }
   const { assertPostgresPatched } = await import("./postgres-patch");
   try {
     assertPostgresPatched();
   } catch (error) {
-    // Next would otherwise stay up and answer 500 to every request.
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
-  const { installPeerAddressHeader } = await import("./client-address");
-  await installPeerAddressHeader();
-  const { startupWarnings } = await import("./config");
-  for (const warning of startupWarnings()) console.warn(warning);
-  const { announceIfEmpty, getDb } = await import("./data/db");
-  await announceIfEmpty(await getDb());
-  const { startOutboxWorker } = await import("./mail/worker");
+  const { installRequestHooks, installGracefulStop } = await import("./http-server");
+  await installRequestHooks();
+  const { config, startupWarnings } = await import("./config");
+  const { logProblem } = await import("./log");
+  for (const warning of startupWarnings()) logProblem(warning);
+  const { announceIfEmpty, closeDb, getDb } = await import("./data/db");
+  try {
+    await announceIfEmpty(await getDb());
+  } catch {
+    // PostgreSQL down, or not migrated yet: the server starts all the same (liveness), and
+    // /api/ready answers 503 until the database answers with every migration applied.
+    logProblem(
+      "[sspr] the database did not answer at start, or is not migrated: /api/ready says when it is ready.",
+    );
+  }
+  const { startOutboxWorker, stopOutboxWorker } = await import("./mail/worker");
   await startOutboxWorker();
+  if (config.isProduction) installGracefulStop({ stopOutbox: stopOutboxWorker, closeDatabase: closeDb });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { auditEvents } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { canonicalAddress } from "@/lib/client-address";
+import { logEvent } from "@/lib/log";
 
 export type AuditAction =
   | "sign_in"
@@ -59,4 +60,11 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<void
     clientAddress: canonicalAddress(event.clientAddress),
     detail: event.detail ?? null,
   });
+  // The same event in the server's log: who and what by id, never the detail's words.
+  const failed = /_failed$|_locked$|_refused$|_slowed$/.test(event.action);
+  logEvent(
+    event.action,
+    { actor: event.actorUserId ?? null, target: event.targetUserId ?? null, school: event.schoolId ?? null },
+    failed ? "warn" : "info",
+  );
 }

@@ -4,6 +4,7 @@ import { migrateDatabase, openPglite, openPostgres, type Database, type Db } fro
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { config } from "@/lib/config";
+import { logProblem } from "@/lib/log";
 
 // One database per process, kept across hot reloads in development.
 const holder = globalThis as unknown as { ssprDatabase?: Promise<Database> };
@@ -16,7 +17,7 @@ async function openConfigured(): Promise<Database> {
   await migrateDatabase(database);
   if (config.seedDemo) {
     if (await seedDemoData(database.db)) {
-      console.warn(
+      logProblem(
         `[sspr] Demo schools and accounts added${config.isProduction ? " (SEED_DEMO=1, in production: remove them before real use)" : ""}. Their passwords are published in README.md.`,
       );
     }
@@ -32,7 +33,7 @@ export const NO_ACCOUNTS_HINT =
 export async function announceIfEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ accounts: count() }).from(users);
   const empty = (row?.accounts ?? 0) === 0;
-  if (empty) console.warn(NO_ACCOUNTS_HINT);
+  if (empty) logProblem(NO_ACCOUNTS_HINT);
   return empty;
 }
 
@@ -47,4 +48,12 @@ export async function getDb(): Promise<Db> {
 /** Tests: run the data layer against a database they opened. */
 export function useDatabase(database: Database): void {
   holder.ssprDatabase = Promise.resolve(database);
+}
+
+/** Closes this process's database (the graceful stop, lib/http-server.ts): the pool's connections
+ *  end, the embedded database writes what it holds. */
+export async function closeDb(): Promise<void> {
+  const opened = holder.ssprDatabase;
+  holder.ssprDatabase = undefined;
+  if (opened) await (await opened).close();
 }

@@ -14,6 +14,7 @@ import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { hashNewPassword } from "./passwords";
 import type { SessionUser } from "./users";
+import { logEvent, logProblem } from "@/lib/log";
 
 // Login slips (name, class, Login ID, temporary password) from an import or the yearly reset:
 // the temporary passwords are hashed in the background, a batch at a time (the set's `done` is
@@ -131,6 +132,10 @@ export async function recordAuditRows(
       .map((row) => ({ ...row, clientAddress: row.clientAddress?.slice(0, 64) ?? null }));
     await tx.insert(auditEvents).values(chunk);
   }
+  const [first] = rows;
+  if (first) {
+    logEvent(first.action, { actor: first.actorUserId, school: first.schoolId, students: rows.length });
+  }
 }
 
 // The jobs running in this process, by public id, so tests (and a second click) can wait for one.
@@ -141,7 +146,11 @@ const jobs = (holder.ssprSlipJobs ??= new Map());
 export function runInBackground(slipSet: SlipSetKeys, work: () => Promise<void>): void {
   const job = work()
     .catch(async (error: unknown) => {
-      console.error(`login slips ${slipSet.id} failed:`, error instanceof Error ? error.name : "error");
+      logProblem(
+        "login slips failed",
+        { slipSet: slipSet.id, error: error instanceof Error ? error.name : "error" },
+        "error",
+      );
       await markSlipsFailed(slipSet.id).catch(() => undefined);
     })
     .finally(() => jobs.delete(slipSet.publicId));

@@ -33,6 +33,15 @@ export const DEFAULT_OUTBOX_SETTINGS: Omit<OutboxSettings, "from" | "maxAttempts
 
 export type PassResult = { claimed: number; sent: number; retried: number; failed: number };
 
+/** What happened to one notice in a pass, for the log: ids and codes, never an address or a body. */
+export type NoticeOutcome = {
+  notice: number;
+  attempt: number;
+  outcome: "sent" | "retry" | "failed";
+  errorCode?: string;
+};
+export type NoticeReport = (outcome: NoticeOutcome) => void;
+
 /** 30 s, 1 min, 2 min … up to an hour, each ±20 % so a crowd of retries spreads out. */
 export function retryDelayMs(attempt: number, settings: Pick<OutboxSettings, "retryBaseMs" | "retryMaxMs">) {
   const exponential = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.max(0, attempt - 1));
@@ -57,6 +66,7 @@ export async function deliverDueNotices(
   db: Db,
   transport: MailTransport,
   settings: OutboxSettings,
+  report: NoticeReport = () => {},
 ): Promise<PassResult> {
   const result: PassResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   result.failed += await failAbandonedNotices(db, settings.maxAttempts);
@@ -66,7 +76,7 @@ export async function deliverDueNotices(
     maxAttempts: settings.maxAttempts,
   });
   result.claimed = claimed.length;
-  await Promise.all(claimed.map((notice) => deliverOne(db, transport, settings, notice, result)));
+  await Promise.all(claimed.map((notice) => deliverOne(db, transport, settings, notice, result, report)));
   return result;
 }
 
@@ -76,6 +86,7 @@ async function deliverOne(
   settings: OutboxSettings,
   notice: ClaimedNotice,
   result: PassResult,
+  report: NoticeReport,
 ): Promise<void> {
   try {
     const sending = transport.send({
@@ -95,10 +106,17 @@ async function deliverOne(
       retryInMs: last ? null : retryDelayMs(notice.attempts, settings),
     });
     result[last ? "failed" : "retried"] += 1;
+    report({
+      notice: notice.id,
+      attempt: notice.attempts,
+      outcome: last ? "failed" : "retry",
+      errorCode: failure.code,
+    });
     return;
   }
   await markNoticeSent(db, notice);
   result.sent += 1;
+  report({ notice: notice.id, attempt: notice.attempts, outcome: "sent" });
 }
 
 export type OutboxLoop = { stop(): Promise<void> };
@@ -109,6 +127,7 @@ export type OutboxLoopOptions = {
   settings: OutboxSettings;
   intervalMs: number;
   onPass?: (result: PassResult) => void;
+  onNotice?: NoticeReport;
   /** Gets a short description only: an error's code or name, never its message. */
   onError?: (what: string) => void;
 };
@@ -135,7 +154,12 @@ export function startOutboxLoop(options: OutboxLoopOptions): OutboxLoop {
   const pass = async () => {
     let full = false;
     try {
-      const result = await deliverDueNotices(await options.db(), options.transport, options.settings);
+      const result = await deliverDueNotices(
+        await options.db(),
+        options.transport,
+        options.settings,
+        options.onNotice,
+      );
       full = result.claimed === options.settings.batchSize;
       if (result.claimed > 0 || result.failed > 0) options.onPass?.(result);
     } catch (error) {

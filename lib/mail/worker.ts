@@ -8,8 +8,10 @@ import {
   startOutboxLoop,
   type OutboxLoop,
   type OutboxSettings,
+  type NoticeReport,
   type PassResult,
 } from "./outbox-worker";
+import { logEvent, logProblem } from "@/lib/log";
 import { devMailboxTransport, type MailTransport } from "./transport";
 
 // The outbox worker of this app instance, started by instrumentation.ts; the cron route runs
@@ -32,13 +34,21 @@ async function configuredTransport(): Promise<MailTransport | null> {
   return config.isProduction ? null : devMailboxTransport();
 }
 
+/** One log line per notice sent, retried or failed. */
+const reportNotice: NoticeReport = ({ outcome, ...fields }) =>
+  logEvent(
+    outcome === "sent" ? "notice_sent" : outcome === "retry" ? "notice_retry" : "notice_failed",
+    fields,
+    outcome === "sent" ? "info" : "warn",
+  );
+
 // One loop per process, kept across hot reloads in development.
 const holder = globalThis as unknown as { ssprOutbox?: Promise<OutboxLoop | null> };
 
 async function startConfigured(): Promise<OutboxLoop | null> {
   const transport = await configuredTransport();
   if (!transport) {
-    console.warn("[outbox] SMTP_URL is not set: e-mail notices wait in the outbox until it is.");
+    logProblem("[outbox] SMTP_URL is not set: e-mail notices wait in the outbox until it is.");
     return null;
   }
   return startOutboxLoop({
@@ -46,10 +56,8 @@ async function startConfigured(): Promise<OutboxLoop | null> {
     transport,
     settings,
     intervalMs: POLL_MS,
-    onPass: ({ retried, failed }) => {
-      if (retried + failed > 0) console.warn(`[outbox] ${retried} to retry, ${failed} failed for good`);
-    },
-    onError: (what) => console.error(`[outbox] a delivery pass failed: ${what}`),
+    onNotice: reportNotice,
+    onError: (what) => logProblem("[outbox] a delivery pass failed", { error: what }, "error"),
   });
 }
 
@@ -69,9 +77,9 @@ export async function runOutboxOnce(): Promise<PassResult | null> {
   const transport = await configuredTransport();
   if (!transport) return null;
   try {
-    return await deliverDueNotices(await getDb(), transport, settings);
+    return await deliverDueNotices(await getDb(), transport, settings, reportNotice);
   } catch (error) {
-    console.error(`[outbox] a delivery pass failed: ${describeError(error)}`);
+    logProblem("[outbox] a delivery pass failed", { error: describeError(error) }, "error");
     throw error;
   } finally {
     transport.close();

@@ -26,8 +26,12 @@ async function waitForBuild(): Promise<void> {
 }
 
 function copyBuild(dir: string): void {
-  const cache = resolve(".next/cache");
-  cpSync(".next", join(dir, ".next"), { recursive: true, filter: (src) => !resolve(src).startsWith(cache) });
+  // The cache, and the standalone copy (the deploy suite's, tests/deploy/image.ts), are not run.
+  const skipped = [resolve(".next/cache"), resolve(".next/standalone")];
+  cpSync(".next", join(dir, ".next"), {
+    recursive: true,
+    filter: (src) => !skipped.some((root) => resolve(src).startsWith(root)),
+  });
   cpSync("package.json", join(dir, "package.json"));
   cpSync("next.config.mjs", join(dir, "next.config.mjs"));
   mkdirSync(join(dir, "db"));

@@ -91,6 +91,11 @@ export async function lockWaiters(db: Db, holder: number): Promise<number> {
   return (result as { n: number }[])[0]!.n;
 }
 
+/** Stops PostgreSQL (fast mode: every connection is cut) and starts it again: the readiness story
+ *  (tests/deploy/readiness.test.ts). */
+export const stopPostgres = () => ctl("stop", ["-m", "fast"]);
+export const startPostgres = () => ctl("start");
+
 /** For afterAll: whatever happened, PostgreSQL runs again. */
 export async function ensurePostgresRunning(): Promise<void> {
   if (pgIsReady()) return;

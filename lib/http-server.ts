@@ -1,0 +1,173 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { clientAddressOf, peerHeaderName } from "./client-address";
+import { config } from "./config";
+import { hashedClient, logger, requestContext, type RequestContext } from "./log";
+
+// What this process's HTTP server does around every request, whoever serves it (`next start`,
+// `next dev` and the standalone server all serve from this process): hand the socket's address to
+// the app in a header no client can send (lib/client-address.ts), give the request an id, count
+// it while it runs, and write one log line when it ends. And the graceful stop: on SIGTERM no new
+// connection is taken, the requests under way finish (up to STOP_GRACE_MS), the e-mail outbox
+// finishes the messages it is sending, the database is closed, and the process exits 0.
+
+export const STOP_GRACE_MS = 10_000;
+
+type State = {
+  installed?: boolean;
+  servers: Set<Server>;
+  /** The responses under way. */
+  responses: Set<ServerResponse>;
+  inFlight: number;
+  stopping: boolean;
+  onIdle?: () => void;
+};
+const holder = globalThis as unknown as { ssprHttp?: State };
+const state: State = (holder.ssprHttp ??= {
+  servers: new Set(),
+  responses: new Set(),
+  inFlight: 0,
+  stopping: false,
+});
+
+/** Whether the process is stopping (readiness answers 503 meanwhile). */
+export function isStopping(): boolean {
+  return state.stopping;
+}
+
+/** The path without its query (which is never logged). */
+function routeOf(url: string | undefined): string {
+  const path = (url ?? "/").split("?")[0] ?? "/";
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}
+
+function track(server: Server, request: IncomingMessage, response: ServerResponse): RequestContext {
+  state.servers.add(server);
+  const name = peerHeaderName();
+  const peer = request.socket?.remoteAddress;
+  if (peer) request.headers[name] = peer;
+  else delete request.headers[name];
+
+  const started = performance.now();
+  const context: RequestContext = {
+    reqId: randomUUID(),
+    method: request.method ?? "GET",
+    route: routeOf(request.url),
+  };
+  response.setHeader("X-Request-Id", context.reqId);
+  // A request on a kept-alive connection while stopping is answered, and the connection closed.
+  if (state.stopping) response.setHeader("Connection", "close");
+  state.inFlight += 1;
+  state.responses.add(response);
+  response.once("close", () => {
+    state.inFlight -= 1;
+    state.responses.delete(response);
+    const forwarded = request.headers["x-forwarded-for"];
+    const address = clientAddressOf(
+      peer ?? null,
+      typeof forwarded === "string" ? forwarded : null,
+      config.trustProxyHops,
+    );
+    logger().info(
+      {
+        ...context,
+        status: response.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        client: hashedClient(address),
+        ...(!response.writableFinished && { aborted: true }),
+      },
+      "request",
+    );
+    if (state.inFlight === 0) state.onIdle?.();
+  });
+  return context;
+}
+
+type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
+
+/** Wraps every HTTP(S) server's "request" event. Run once at start (instrumentation.ts), before
+ *  requests are handled. */
+export async function installRequestHooks(): Promise<void> {
+  if (state.installed) return;
+  state.installed = true;
+  const http = await import("node:http");
+  const https = await import("node:https");
+  for (const ServerClass of [http.Server, https.Server]) {
+    const prototype = ServerClass.prototype as unknown as { emit: Emit };
+    const emit = prototype.emit;
+    prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+      if (event !== "request") return emit.call(this, event, ...args);
+      const context = track(this, args[0] as IncomingMessage, args[1] as ServerResponse);
+      return requestContext.run(context, () => emit.call(this, event, ...args));
+    };
+  }
+}
+
+function idle(deadline: number): Promise<boolean> {
+  if (state.inFlight === 0) return Promise.resolve(true);
+  return new Promise((done) => {
+    const timer = setTimeout(() => done(false), Math.max(0, deadline - Date.now()));
+    state.onIdle = () => {
+      clearTimeout(timer);
+      done(true);
+    };
+  });
+}
+
+function within<T>(work: Promise<T>, deadline: number): Promise<T | "late"> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((done) => {
+    timer = setTimeout(() => done("late"), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export type StopSteps = {
+  /** Stops the outbox worker once the messages it is sending are recorded. */
+  stopOutbox: () => Promise<void>;
+  closeDatabase: () => Promise<void>;
+};
+
+/** Stops gracefully on SIGTERM (and SIGINT) instead of Next's own handler, which exits at once
+ *  with 143 while requests are still being answered. */
+export function installGracefulStop(steps: StopSteps): void {
+  const stop = async (signal: NodeJS.Signals) => {
+    if (state.stopping) return;
+    state.stopping = true;
+    const log = logger();
+    const deadline = Date.now() + STOP_GRACE_MS;
+    log.info({ event: "stopping", signal, inFlight: state.inFlight }, "stopping");
+    for (const server of state.servers) {
+      server.close();
+      server.closeIdleConnections();
+    }
+    // The answers under way end their connections: a client's next request opens a new one,
+    // which is refused here and goes to another instance.
+    for (const response of state.responses) {
+      if (!response.headersSent) response.setHeader("Connection", "close");
+    }
+    // The requests under way and the outbox's messages finish side by side, within the grace.
+    const [drained, outbox] = await Promise.all([
+      idle(deadline),
+      within(
+        steps.stopOutbox().catch(() => undefined),
+        deadline,
+      ),
+    ]);
+    if (!drained) log.warn({ event: "stop_cut", inFlight: state.inFlight }, "requests cut at the deadline");
+    if (outbox === "late") log.warn({ event: "stop_cut" }, "the outbox's send was cut at the deadline");
+    for (const server of state.servers) server.closeAllConnections();
+    await within(
+      steps.closeDatabase().catch(() => undefined),
+      Date.now() + 2_000,
+    );
+    log.info({ event: "stopped", graceful: drained && outbox !== "late" }, "stopped");
+    log.flush();
+    process.exit(0);
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, (received) => void stop(received));
+  }
+}

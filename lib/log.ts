@@ -1,0 +1,100 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createHmac } from "node:crypto";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import pino, { type Logger } from "pino";
+import { authSecret, config } from "./config";
+
+// The server's log: one JSON line per request (lib/http-server.ts) and per notable event (the
+// audit log's events, the outbox's sends), on stdout for whatever collects it; pretty in
+// development. What a line may hold: ids, routes, statuses, durations, event names and a keyed
+// hash of the client's address. Never a password, an answer, a grant, a code, a secret, a
+// session token or a message's body: callers pass none, and the keys below are cut if one does.
+
+/** The request a line belongs to, for the lines written while it is handled. */
+export type RequestContext = { reqId: string; method: string; route: string };
+
+const holder = globalThis as unknown as {
+  ssprLogger?: Logger;
+  ssprRequestContext?: AsyncLocalStorage<RequestContext>;
+};
+
+export const requestContext: AsyncLocalStorage<RequestContext> = (holder.ssprRequestContext ??=
+  new AsyncLocalStorage<RequestContext>());
+
+const SECRET_KEYS = [
+  "password",
+  "newPassword",
+  "confirmPassword",
+  "currentPassword",
+  "answer",
+  "answer1",
+  "answer2",
+  "answer3",
+  "code",
+  "token",
+  "secret",
+  "grant",
+  "cookie",
+  "authorization",
+  "body",
+  "text",
+];
+
+function create(): Logger {
+  const options: pino.LoggerOptions = {
+    level: config.logLevel,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`)], censor: "[cut]" },
+  };
+  if (config.isProduction || process.env.NODE_ENV === "test") return pino(options);
+  try {
+    // Development only (a devDependency): the same lines, readable in a terminal.
+    // Required from the project's own folder at run time, out of the bundler's sight.
+    const require = createRequire(join(/* turbopackIgnore: true */ process.cwd(), "package.json"));
+    const pretty = require("pino-pretty") as (options: object) => pino.DestinationStream;
+    return pino(options, pretty({ sync: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" }));
+  } catch {
+    return pino(options);
+  }
+}
+
+export function logger(): Logger {
+  holder.ssprLogger ??= create();
+  return holder.ssprLogger;
+}
+
+/** The fields that tie a line to the request being handled, if any. */
+function current(): Partial<RequestContext> {
+  const context = requestContext.getStore();
+  return context ? { reqId: context.reqId, route: context.route } : {};
+}
+
+export type EventFields = Record<string, string | number | boolean | null | undefined>;
+
+/** A notable event (a sign-in's result, a lock, a reset, an unlock, an administrator's action, a
+ *  notice sent or failed), with the request it happened in. */
+export function logEvent(event: string, fields: EventFields = {}, level: "info" | "warn" = "info"): void {
+  logger()[level]({ ...current(), event, ...fields }, event);
+}
+
+/** A problem worth an operator's attention, with the request it happened in. */
+export function logProblem(
+  message: string,
+  fields: EventFields = {},
+  level: "warn" | "error" = "warn",
+): void {
+  logger()[level]({ ...current(), ...fields }, message);
+}
+
+let clientKey: Buffer | undefined;
+/** The client's address as the log shows it: a keyed hash (the same address, the same value, in
+ *  every instance sharing AUTH_SECRET), so one client's requests can be followed without the
+ *  log holding the address. */
+export function hashedClient(address: string | null): string | null {
+  if (!address) return null;
+  clientKey ??= createHmac("sha256", authSecret()).update("mims-sspr log client").digest();
+  return createHmac("sha256", clientKey).update(address).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,67 @@
+// A fresh PostgreSQL database per test file, dropped afterwards, on the machine's PostgreSQL.
+import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { sql } from "drizzle-orm";
+import { openPostgres } from "@/db/client";
+import { environment } from "./image";
+
+const ADMIN_URL = process.env.DEPLOY_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function onAdmin(statement: string): Promise<void> {
+  const admin = await openPostgres(ADMIN_URL, { max: 1 });
+  try {
+    await admin.db.execute(sql.raw(statement));
+  } finally {
+    await admin.close();
+  }
+}
+
+export type FreshDatabase = { url: string; drop: () => Promise<void> };
+
+export async function freshDatabase(prefix: string): Promise<FreshDatabase> {
+  const name = `sspr_${prefix}_${randomBytes(5).toString("hex")}`;
+  await onAdmin(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** `npm run admin:create` on the checkout, as the README says; the temporary password it prints. */
+export function createAdministrator(databaseUrl: string, loginId: string): string {
+  const output = execFileSync(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "admin:create",
+      "--",
+      "--login-id",
+      loginId,
+      "--name",
+      "Ministry MIMS Administrator",
+      "--school",
+      "Ministry of Education",
+      "--contact",
+      "helpdesk@moe.example",
+    ],
+    {
+      env: environment({
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        DATABASE_URL: databaseUrl,
+      }),
+      encoding: "utf8",
+    },
+  );
+  const password = /Temporary password \(shown once\): (\S+)/.exec(output)?.[1];
+  if (!password) throw new Error(`admin:create printed no password:\n${output}`);
+  return password;
+}
+
+/** Random secrets for one server, as an operator makes them (openssl rand -base64 32). */
+export function secrets() {
+  return {
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+  };
+}

@@ -50,10 +50,17 @@ function track(server: Server, request: IncomingMessage, response: ServerRespons
   else delete request.headers[name];
 
   const started = performance.now();
+  const forwarded = request.headers["x-forwarded-for"];
+  const address = clientAddressOf(
+    peer ?? null,
+    typeof forwarded === "string" ? forwarded : null,
+    config.trustProxyHops,
+  );
   const context: RequestContext = {
     reqId: randomUUID(),
     method: request.method ?? "GET",
     route: routeOf(request.url),
+    client: hashedClient(address),
   };
   response.setHeader("X-Request-Id", context.reqId);
   // A request on a kept-alive connection while stopping is answered, and the connection closed.
@@ -63,18 +70,12 @@ function track(server: Server, request: IncomingMessage, response: ServerRespons
   response.once("close", () => {
     state.inFlight -= 1;
     state.responses.delete(response);
-    const forwarded = request.headers["x-forwarded-for"];
-    const address = clientAddressOf(
-      peer ?? null,
-      typeof forwarded === "string" ? forwarded : null,
-      config.trustProxyHops,
-    );
-    logger().info(
+    // A server error is the operator's to look at; everything else is the record of a request.
+    logger()[response.statusCode >= 500 ? "error" : "info"](
       {
         ...context,
         status: response.statusCode,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        client: hashedClient(address),
         ...(!response.writableFinished && { aborted: true }),
       },
       "request",

@@ -13,7 +13,7 @@ import { authSecret, config } from "./config";
 // session token or a message's body: callers pass none, and the keys below are cut if one does.
 
 /** The request a line belongs to, for the lines written while it is handled. */
-export type RequestContext = { reqId: string; method: string; route: string };
+export type RequestContext = { reqId: string; method: string; route: string; client: string | null };
 
 const holder = globalThis as unknown as {
   ssprLogger?: Logger;
@@ -69,7 +69,7 @@ export function logger(): Logger {
 /** The fields that tie a line to the request being handled, if any. */
 function current(): Partial<RequestContext> {
   const context = requestContext.getStore();
-  return context ? { reqId: context.reqId, route: context.route } : {};
+  return context ? { reqId: context.reqId, route: context.route, client: context.client } : {};
 }
 
 export type EventFields = Record<string, string | number | boolean | null | undefined>;

@@ -92,7 +92,8 @@ async function startOnce(options: InstanceOptions): Promise<Instance | string> {
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  child.once("exit", () => log.end());
+  // "close", not "exit": the output may still be arriving after the process ended.
+  child.once("close", () => log.end());
   const instance: Instance = { port, base, stop: () => stopGroup(child) };
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {

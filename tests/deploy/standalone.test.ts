@@ -290,9 +290,11 @@ describe("the image's server on a fresh PostgreSQL database", () => {
     ]) {
       expect(events, event).toContain(event);
     }
-    // An event in a request carries that request's id and route.
+    // An event in a request carries that request's id, route and hashed client address.
     const reset = lines.find((line) => line.event === "password_reset");
-    expect(requests.find((line) => line.reqId === reset?.reqId)).toMatchObject({ route: "/sspr/change" });
+    const resetRequest = requests.find((line) => line.reqId === reset?.reqId);
+    expect(resetRequest).toMatchObject({ route: "/sspr/change", method: "POST", status: 303 });
+    expect(reset).toMatchObject({ route: "/sspr/change", client: resetRequest?.client });
 
     const log = server.output();
     const secretsUsed: [string, string][] = Object.entries(used).filter(([, value]) => value.length > 0);

@@ -2,7 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { countedHeaderName } from "@/lib/attempts";
 import { config as settings } from "@/lib/config";
 import { takeRateLimit } from "@/lib/data/rate-limits";
+import { hashJobsOf } from "@/lib/admission";
 import { scopeOf, type RateLimitScope } from "@/lib/rate-limit";
+import { requestContext } from "@/lib/request-context";
 import { hashPool } from "@/lib/hash-pool";
 import { refusalPage, refusalResponseInit } from "@/lib/refusal-page";
 import { clientAddressFrom } from "@/lib/request";
@@ -78,8 +80,10 @@ export function oversizedPost(request: NextRequest): NextResponse | null {
 async function rateLimited(request: NextRequest): Promise<NextResponse | RateLimitScope | null> {
   const scope = scopeOf(request.method, request.nextUrl.pathname);
   if (!scope) return null;
-  // Sign-in and reset posts hash; when the hashing queue is full, refuse before any work.
-  if (scope !== "resetPages" && hashPool().saturated) {
+  // Sign-in and Check Answers hash. Let in by this app's own HTTP server (lib/admission.ts), they
+  // hold a ticket; served some other way (a serverless host), the hashing queue decides here.
+  const jobs = hashJobsOf(request.method, request.nextUrl.pathname);
+  if (jobs > 0 && !requestContext.getStore()?.hashTicket && !hashPool().wouldAdmit(jobs)) {
     return new NextResponse(refusalPage("busy", 5), refusalResponseInit(503, 5));
   }
   // No usable address: not counted here (one shared bucket would let one client shut out all).

@@ -50,6 +50,7 @@ export const config = {
   appUrl,
   cronSecret: env.CRON_SECRET,
   logLevel: env.LOG_LEVEL,
+  admissionWaitMs: env.ADMISSION_WAIT_MS,
   onVercel: Boolean(env.VERCEL),
 };
 

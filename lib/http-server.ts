@@ -1,14 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { Admission, hashJobsOf } from "./admission";
 import { clientAddressOf, peerHeaderName } from "./client-address";
+import { hashPool } from "./hash-pool";
+import { refusalPage } from "./refusal-page";
 import { config } from "./config";
-import { hashedClient, logger, requestContext, type RequestContext } from "./log";
+import { flushLog, hashedClient, logger } from "./log";
+import { requestContext, type RequestContext } from "./request-context";
 
 // What this process's HTTP server does around every request, whoever serves it (`next start`,
 // `next dev` and the standalone server all serve from this process): hand the socket's address to
 // the app in a header no client can send (lib/client-address.ts), give the request an id, count
-// it while it runs, and write one log line when it ends. And the graceful stop: on SIGTERM no new
+// it while it runs, and write one log line when it ends; a post that hashes is let in or refused
+// at once (lib/admission.ts), before the framework does any work for it. And the graceful stop: on SIGTERM no new
 // connection is taken, the requests under way finish (up to STOP_GRACE_MS), the e-mail outbox
 // finishes the messages it is sending, the database is closed, and the process exits 0.
 
@@ -16,6 +21,7 @@ export const STOP_GRACE_MS = 10_000;
 
 type State = {
   installed?: boolean;
+  admission?: Admission;
   servers: Set<Server>;
   /** The responses under way. */
   responses: Set<ServerResponse>;
@@ -42,7 +48,39 @@ function routeOf(url: string | undefined): string {
   return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
-function track(server: Server, request: IncomingMessage, response: ServerResponse): RequestContext {
+/** Lets a post that hashes in, or answers it at once: 503, Retry-After, the busy page. */
+function admit(
+  context: RequestContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): (() => void) | "refused" | null {
+  const jobs = hashJobsOf(context.method, context.route);
+  if (jobs === 0) return null;
+  state.admission ??= new Admission(config.admissionWaitMs);
+  const answered = state.admission.admit(jobs);
+  if (!answered) {
+    const retryAfter = state.admission.retryAfterSeconds();
+    response.writeHead(503, {
+      "Retry-After": String(retryAfter),
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    });
+    // The form's body is read and dropped: a connection closed while the client still sends it
+    // would reach the client as a reset, not as this page.
+    request.resume();
+    response.end(refusalPage("busy", retryAfter, context.route));
+    return "refused";
+  }
+  context.hashTicket = hashPool().reserve(jobs);
+  return answered;
+}
+
+function track(
+  server: Server,
+  request: IncomingMessage,
+  response: ServerResponse,
+): { context: RequestContext; refused: boolean } {
   state.servers.add(server);
   const name = peerHeaderName();
   const peer = request.socket?.remoteAddress;
@@ -67,9 +105,13 @@ function track(server: Server, request: IncomingMessage, response: ServerRespons
   if (state.stopping) response.setHeader("Connection", "close");
   state.inFlight += 1;
   state.responses.add(response);
+  const admitted = admit(context, request, response);
   response.once("close", () => {
     state.inFlight -= 1;
     state.responses.delete(response);
+    // Hashing it was let in for and did not use is free for the next request.
+    context.hashTicket?.release();
+    if (typeof admitted === "function") admitted();
     // A server error is the operator's to look at; everything else is the record of a request.
     logger()[response.statusCode >= 500 ? "error" : "info"](
       {
@@ -82,7 +124,7 @@ function track(server: Server, request: IncomingMessage, response: ServerRespons
     );
     if (state.inFlight === 0) state.onIdle?.();
   });
-  return context;
+  return { context, refused: admitted === "refused" };
 }
 
 type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
@@ -99,7 +141,8 @@ export async function installRequestHooks(): Promise<void> {
     const emit = prototype.emit;
     prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
       if (event !== "request") return emit.call(this, event, ...args);
-      const context = track(this, args[0] as IncomingMessage, args[1] as ServerResponse);
+      const { context, refused } = track(this, args[0] as IncomingMessage, args[1] as ServerResponse);
+      if (refused) return true;
       return requestContext.run(context, () => emit.call(this, event, ...args));
     };
   }
@@ -164,7 +207,7 @@ export function installGracefulStop(steps: StopSteps): void {
       Date.now() + 2_000,
     );
     log.info({ event: "stopped", graceful: drained && outbox !== "late" }, "stopped");
-    log.flush();
+    flushLog();
     process.exit(0);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -74,6 +74,9 @@ export const settingsSchema = z.object({
   RATE_LIMIT_RESET_PAGES: whole(1).default(600),
   // lib/hash-pool.ts reads it itself (the scripts hash too); checked here with the rest.
   HASH_QUEUE_LIMIT: whole(0).default(200),
+  // How long a sign-in or Check Answers may be expected to wait for its answer; beyond it, it is
+  // refused at once with a 503 (lib/admission.ts): the rest of a rush is answered within about this.
+  ADMISSION_WAIT_MS: whole(10, 60_000).default(1000),
   SMTP_URL: z
     .string()
     .refine((url) => isUrl(url, ["smtp:", "smtps:"]))
@@ -123,6 +126,7 @@ const EXPECTS: Record<Variable, string> = {
   RATE_LIMIT_RESET: "a whole number of at least 1",
   RATE_LIMIT_RESET_PAGES: "a whole number of at least 1",
   HASH_QUEUE_LIMIT: "a whole number of at least 0",
+  ADMISSION_WAIT_MS: "a whole number of milliseconds from 10 to 60000",
   SMTP_URL: "smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465",
   MAIL_FROM: "a sender of 3 to 200 characters, such as MIMS Student SSPR <no-reply@school.example>",
   MAIL_MAX_ATTEMPTS: "a whole number from 1 to 50",

@@ -2,7 +2,9 @@
 import { randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { sql } from "drizzle-orm";
-import { openPostgres } from "@/db/client";
+import { openPostgres, type Db } from "@/db/client";
+import { schools, users } from "@/db/schema";
+import { hashSecret } from "@/lib/hashing";
 import { environment } from "./image";
 
 const ADMIN_URL = process.env.DEPLOY_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -64,4 +66,23 @@ export function secrets() {
     AUTH_SECRET: randomBytes(32).toString("base64"),
     ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
   };
+}
+
+/** A school of `count` students `<prefix>_0` … with one password (hashed once, as the app hashes),
+ *  as an import leaves them. */
+export async function seedStudents(db: Db, prefix: string, count: number, password: string): Promise<void> {
+  const [school] = await db
+    .insert(schools)
+    .values({ name: `${prefix} Primary School`, contactEmail: `office@${prefix}-ps.example` })
+    .returning({ id: schools.id });
+  const passwordHash = await hashSecret(password);
+  await db.insert(users).values(
+    Array.from({ length: count }, (_, i) => ({
+      schoolId: school!.id,
+      role: "student" as const,
+      loginId: `${prefix}_${i}`,
+      fullName: `Student ${i} of ${prefix}`,
+      passwordHash,
+    })),
+  );
 }

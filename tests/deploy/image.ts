@@ -151,8 +151,15 @@ export type Server = {
 
 /** The stage's CMD in the image's folder, with only the stage's ENV and `env` (a container's
  *  environment: nothing of this process's). */
-export function startServer(image: Image, port: number, env: Record<string, string>): Server {
-  const [command, ...args] = image.stage.cmd;
+export function startServer(
+  image: Image,
+  port: number,
+  env: Record<string, string>,
+  /** Flags for node before the script (a CPU profile: `--cpu-prof`), for the benchmark. */
+  nodeFlags: string[] = [],
+): Server {
+  const [command, ...rest] = image.stage.cmd;
+  const args = command === "node" ? [...nodeFlags, ...rest] : rest;
   const child = spawn(command!, args, {
     cwd: image.dir,
     stdio: ["ignore", "pipe", "pipe"],

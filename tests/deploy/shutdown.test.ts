@@ -6,11 +6,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type Database } from "@/db/client";
-import { notices, schools, users } from "@/db/schema";
-import { hashSecret } from "@/lib/hashing";
+import { notices, schools } from "@/db/schema";
 import { startMailServer, type MailServer } from "../integration/mail-server";
 import { Browser, formWith, type Form, type Page } from "../cluster/browserless";
-import { freshDatabase, secrets, type FreshDatabase } from "./database";
+import { freshDatabase, secrets, seedStudents, type FreshDatabase } from "./database";
 import { buildImage, migrate, startServer, untilHealthy, type Image, type Server } from "./image";
 
 const PORT = 3243;
@@ -32,20 +31,7 @@ beforeAll(async () => {
   database = await freshDatabase("shutdown");
   migrate(database.url);
   db = await openPostgres(database.url, { max: 2 });
-  const [school] = await db.db
-    .insert(schools)
-    .values({ name: "Shutdown Primary School", contactEmail: "office@shutdown-ps.example" })
-    .returning({ id: schools.id });
-  const passwordHash = await hashSecret(PASSWORD);
-  await db.db.insert(users).values(
-    Array.from({ length: SIGN_INS }, (_, i) => ({
-      schoolId: school!.id,
-      role: "student" as const,
-      loginId: `rolling_${i}`,
-      fullName: `Rolling Student ${i}`,
-      passwordHash,
-    })),
-  );
+  await seedStudents(db.db, "rolling", SIGN_INS, PASSWORD);
   mail = await startMailServer({ delayMs: MAIL_DELAY_MS });
   settings = { DATABASE_URL: database.url, ...secrets(), SMTP_URL: mail.url, TRUST_PROXY_HOPS: "0" };
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HashingBusyError, HashPool } from "@/lib/hash-pool";
+import { requestContext, type RequestContext } from "@/lib/request-context";
 
 function gate() {
   let open!: () => void;
@@ -42,5 +43,48 @@ describe("the hashing pool", () => {
     const pool = new HashPool(1, 0);
     await expect(pool.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     await expect(pool.run(() => Promise.resolve("next"))).resolves.toBe("next");
+  });
+
+  it("refuses a job without a ticket by the expected wait: the jobs ahead times the measured time of one", async () => {
+    const pool = new HashPool(2, 1000, 100);
+    // Measure: jobs of about 20 ms.
+    for (let i = 0; i < 10; i++) {
+      await Promise.all([1, 2].map(() => pool.run(() => new Promise((r) => setTimeout(r, 20)))));
+    }
+    expect(pool.measuredServiceMs).toBeGreaterThan(10);
+    const tickets = [];
+    while (pool.wouldAdmit(1)) tickets.push(pool.reserve(1));
+    // About budget ÷ service time × slots fit, not the queue's 1,000.
+    const expected = (100 / pool.measuredServiceMs) * 2;
+    expect(tickets.length).toBeGreaterThan(expected * 0.5);
+    expect(tickets.length).toBeLessThan(expected * 1.5 + 3);
+    await expect(pool.run(() => Promise.resolve("walk-in"))).rejects.toBeInstanceOf(HashingBusyError);
+    // What is given back makes room again.
+    tickets.pop()!.release();
+    expect(pool.wouldAdmit(1)).toBe(true);
+  });
+
+  it("never refuses the jobs of a request it promised them to, however long the line became", async () => {
+    const pool = new HashPool(1, 2, 1000);
+    const hold = gate();
+    const first = pool.run(() => hold.opened);
+    const ticket = pool.reserve(2);
+    // The line is full for anyone without a ticket …
+    await expect(pool.run(() => Promise.resolve("walk-in"))).rejects.toBeInstanceOf(HashingBusyError);
+    // … but the two promised jobs wait their turn.
+    const context: RequestContext = {
+      reqId: "a",
+      method: "POST",
+      route: "/sspr/challenge",
+      client: null,
+      hashTicket: ticket,
+    };
+    const admitted = requestContext.run(context, () =>
+      Promise.all([pool.run(() => Promise.resolve("one")), pool.run(() => Promise.resolve("two"))]),
+    );
+    hold.open();
+    await first;
+    await expect(admitted).resolves.toEqual(["one", "two"]);
+    expect(ticket.remaining).toBe(0);
   });
 });

@@ -1,0 +1,64 @@
+// Admission for the posts that hash (a sign-in, Check Answers, a new password): let one in only
+// if the requests already let in are expected to be answered, with it, within the budget; refuse
+// the rest at once (lib/http-server.ts answers 503 before the framework sees the request). The
+// expected wait is the weight in the system (argon2 jobs of the requests let in and not yet
+// answered) times the measured time the server takes per job: the gap between answers while it
+// is busy, so the hash, the framework, the database and the event loop are all in it.
+import { performance } from "node:perf_hooks";
+
+/** The first estimate of the time per job, until answers have been measured. */
+const INITIAL_MS_PER_JOB = 20;
+/** Weight of the newest measurement in the moving average. */
+const SMOOTHING = 0.05;
+
+export class Admission {
+  private load = 0;
+  private msPerJob = INITIAL_MS_PER_JOB;
+  private lastAnswer = 0;
+
+  constructor(readonly budgetMs: number) {}
+
+  /** The measured time per job (a moving average), in ms. */
+  get measuredMsPerJob(): number {
+    return this.msPerJob;
+  }
+
+  /** How long a request of `jobs` would be expected to wait for its answer if let in now. */
+  expectedWaitMs(jobs: number): number {
+    return (this.load + jobs) * this.msPerJob;
+  }
+
+  /** Lets a request of `jobs` in (the function to call when it has been answered), or refuses it.
+   *  An idle server lets anything in. */
+  admit(jobs: number): (() => void) | null {
+    if (this.load > 0 && this.expectedWaitMs(jobs) > this.budgetMs) return null;
+    this.load += jobs;
+    const admitted = performance.now();
+    let answered = false;
+    return () => {
+      if (answered) return;
+      answered = true;
+      const now = performance.now();
+      // Busy since the last answer (this one was waiting then): the gap is the server's time for
+      // these jobs. Otherwise its own time, from when it came in.
+      const since = admitted < this.lastAnswer ? this.lastAnswer : admitted;
+      this.msPerJob += SMOOTHING * ((now - since) / jobs - this.msPerJob);
+      this.lastAnswer = now;
+      this.load -= jobs;
+    };
+  }
+
+  /** Seconds a refused client should wait before trying again: the line now, at least 1 s. */
+  retryAfterSeconds(): number {
+    return Math.min(60, Math.max(1, Math.ceil(this.expectedWaitMs(0) / 1000)));
+  }
+}
+
+/** The argon2 jobs a post costs at most: a sign-in verifies one password; Check Answers two
+ *  answers; a new password is hashed and checked against the last ones (lib/data/password-history.ts).
+ *  Other requests hash nothing. */
+const HASH_JOBS: Record<string, number> = { "/login": 1, "/sspr/challenge": 2, "/sspr/change": 7 };
+
+export function hashJobsOf(method: string, pathname: string): number {
+  return method === "POST" ? (HASH_JOBS[pathname] ?? 0) : 0;
+}

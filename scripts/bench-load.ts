@@ -1,0 +1,306 @@
+// `npm run bench:load`: the morning rush, measured on the server users run. Builds once, then for
+// PostgreSQL (a fresh database) and for the embedded PGlite: starts the image's server (the
+// Dockerfile's final stage on the standalone build, tests/deploy/image.ts), measures the argon2
+// bound with the server idle (verifies/s of the product's own @node-rs/argon2 at its parameters
+// on every core, and the CPU of one verify), then real no-JavaScript form posts: steady sign-ins
+// and Check Answers at 8 clients with the CPU the server and the database spent on each, a
+// 500-client rush, pages/s, peak memory and the JavaScript a first visit loads. Prints one table;
+// every figure that compares is a ratio measured in this one run.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { hash, verify } from "@node-rs/argon2";
+import { migrateDatabase, openPglite, openPostgres, type Database } from "../db/client";
+import { securityAnswers, users } from "../db/schema";
+import { normaliseAnswer } from "../lib/answers";
+import { ARGON2_OPTIONS, hashSecret } from "../lib/hashing";
+import { SECURITY_QUESTIONS } from "../lib/questions";
+import { Browser, formWith, questionLabels, type Page } from "../tests/cluster/browserless";
+import { freshDatabase, secrets, seedStudents } from "../tests/deploy/database";
+import { buildImage, startServer, untilHealthy, type Image, type Server } from "../tests/deploy/image";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3290);
+const STEADY_S = Number(process.env.BENCH_STEADY_SECONDS ?? 20);
+const RUSH_S = Number(process.env.BENCH_RUSH_SECONDS ?? 15);
+const CLIENTS = 8;
+const RUSH_CLIENTS = 500;
+const STUDENTS = 600;
+const PASSWORD = "Morning-Bell-Rings-2031";
+const ANSWERS: Record<number, string> = { 1: "hamster", 2: "lavender", 3: "chess club" };
+const TICK_MS = 1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim() || 100);
+
+type Row = Record<string, string>;
+
+/** CPU (user + system) of the processes `pids`, in ms. */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ticks * TICK_MS;
+}
+
+/** PostgreSQL's processes on this machine (the postmaster and its backends). */
+function postgresPids(): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres");
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const quantile = (values: number[], q: number) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+
+/** argon2id verifies/s on every core with the server idle, and the CPU one verify takes. */
+async function argon2Bound(): Promise<{ perSecond: number; cpuMsEach: number }> {
+  const stored = await hash(PASSWORD, ARGON2_OPTIONS);
+  const until = performance.now() + 5000;
+  let count = 0;
+  const cpuBefore = process.cpuUsage();
+  const loop = async () => {
+    while (performance.now() < until) {
+      await verify(stored, PASSWORD);
+      count++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: availableParallelism() }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { perSecond: count / seconds, cpuMsEach: (cpu.user + cpu.system) / 1000 / count };
+}
+
+/** The students (all with the same password and answers), hashed once. */
+async function seed(database: Database): Promise<void> {
+  const { db } = database;
+  await seedStudents(db, "bench", STUDENTS, PASSWORD);
+  const answerHashes = await Promise.all(
+    Object.values(ANSWERS).map((answer) => hashSecret(normaliseAnswer(answer))),
+  );
+  const students = await db.select({ id: users.id }).from(users);
+  await db.insert(securityAnswers).values(
+    students.flatMap(({ id }) =>
+      Object.keys(ANSWERS).map((questionId, position) => ({
+        userId: id,
+        position: position + 1,
+        questionId: Number(questionId),
+        answerHash: answerHashes[position]!,
+      })),
+    ),
+  );
+}
+
+/** `clients` loops of `work` for `seconds`; the finished ones per second. */
+async function steady(
+  seconds: number,
+  clients: number,
+  work: (client: number, n: number) => Promise<boolean>,
+) {
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let n = 0; performance.now() < until; n++) {
+        if (await work(client, n)) done++;
+        else failed++;
+      }
+    }),
+  );
+  return { perSecond: done / ((performance.now() - started) / 1000), failed };
+}
+
+/** The JavaScript a first visit of `path` loads, gzip-compressed, in kB. */
+async function firstLoadJsKb(base: string, path: string): Promise<number> {
+  const html = await (await fetch(`${base}${path}`)).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!))];
+  let bytes = 0;
+  for (const src of scripts)
+    bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return bytes / 1024;
+}
+
+async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<Row> {
+  let cleanup = async () => {};
+  const env: Record<string, string> = {
+    ...secrets(),
+    TRUST_PROXY_HOPS: "0",
+    RATE_LIMIT_SIGN_IN: "100000000",
+    RATE_LIMIT_RESET: "100000000",
+    RATE_LIMIT_RESET_PAGES: "100000000",
+  };
+  if (engine === "PostgreSQL") {
+    const fresh = await freshDatabase("bench");
+    const database = await openPostgres(fresh.url, { max: 2 });
+    await migrateDatabase(database);
+    await seed(database);
+    await database.close();
+    env.DATABASE_URL = fresh.url;
+    cleanup = fresh.drop;
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "sspr-bench-pglite-"));
+    const database = await openPglite(dir);
+    await migrateDatabase(database);
+    await seed(database);
+    await database.close();
+    env.DATA_DIR = dir;
+    cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
+  }
+  // BENCH_CPU_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const server: Server = startServer(
+    image,
+    PORT,
+    env,
+    profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
+  );
+  try {
+    await untilHealthy(server);
+    const base = server.base;
+    const loginForm = formWith(await new Browser(base).get("/login"), "Log In");
+    const searchForm = formWith(await new Browser(base).get("/sspr/search"), "Search");
+    const signIn = (i: number) =>
+      new Browser(base).submit(loginForm, { loginId: `bench_${i % STUDENTS}`, password: PASSWORD });
+    // Warm up every path once.
+    for (let i = 0; i < 5; i++) await signIn(i);
+    await new Promise((done) => setTimeout(done, 2000));
+
+    const bound = await argon2Bound();
+    const pids = () => [server.pid, ...(engine === "PostgreSQL" ? postgresPids() : [])];
+
+    let cpuBefore = cpuMs(pids());
+    const signIns = await steady(STEADY_S, CLIENTS, async (client, n) => {
+      const page = await signIn(client * 10_000 + n);
+      return page.status === 303 && page.location === "/";
+    });
+    const signInCpuMs = (cpuMs(pids()) - cpuBefore) / (signIns.perSecond * STEADY_S);
+
+    const check = async (client: number, n: number) => {
+      const browser = new Browser(base);
+      const loginId = `bench_${(client * 97 + n) % STUDENTS}`;
+      const search = await browser.submit(searchForm, { loginId });
+      if (search.location !== "/sspr/challenge") return false;
+      const challenge = await browser.follow(search);
+      const labels = questionLabels(challenge.html);
+      const answers = labels.map(
+        (label) => ANSWERS[SECURITY_QUESTIONS.find((q) => q.text === label)?.id ?? 0] ?? "",
+      );
+      const checked: Page = await browser.submit(formWith(challenge, "Check Answers"), {
+        answer1: answers[0] ?? "",
+        answer2: answers[1] ?? "",
+      });
+      return checked.location === "/sspr/change";
+    };
+    cpuBefore = cpuMs(pids());
+    const checks = await steady(STEADY_S / 2, CLIENTS, check);
+    const checkCpuMs = (cpuMs(pids()) - cpuBefore) / (checks.perSecond * (STEADY_S / 2));
+
+    // The rush: 500 clients posting sign-ins back to back; one refused waits the Retry-After.
+    const accepted: number[] = [];
+    const refused: number[] = [];
+    const other = new Map<string, number>();
+    const linesBefore = server.lines().length;
+    const rushUntil = performance.now() + RUSH_S * 1000;
+    let rushN = 0;
+    await Promise.all(
+      Array.from({ length: RUSH_CLIENTS }, async () => {
+        while (performance.now() < rushUntil) {
+          const started = performance.now();
+          const page = await signIn(rushN++).catch(() => null);
+          const ms = performance.now() - started;
+          if (page?.status === 303 && page.location === "/") accepted.push(ms);
+          else if (page?.status === 503 && page.retryAfter) {
+            refused.push(ms);
+            // A person told "busy, try again in a moment" tries again after that moment.
+            await new Promise((done) => setTimeout(done, Number(page.retryAfter) * 1000));
+          } else {
+            const kind = page ? `${page.status}${page.location ? ` → ${page.location}` : ""}` : "no answer";
+            other.set(kind, (other.get(kind) ?? 0) + 1);
+          }
+        }
+      }),
+    );
+    const peakMiB = server.peakMiB();
+    // The server's own view (its request lines): from the request's arrival to its answer.
+    const rushLines = server
+      .lines()
+      .slice(linesBefore)
+      .filter((l) => l.route === "/login" && l.method === "POST");
+    const serverMs = (status: number) =>
+      rushLines.filter((l) => l.status === status).map((l) => Number(l.durationMs));
+
+    const pages = async (path: string) => {
+      const { perSecond } = await steady(
+        8,
+        CLIENTS,
+        async () => await fetch(`${base}${path}`).then((r) => r.arrayBuffer().then(() => r.ok)),
+      );
+      return perSecond;
+    };
+    const loginPages = await pages("/login");
+    const ssprPages = await pages("/sspr");
+    const loginJs = await firstLoadJsKb(base, "/login");
+    const ssprJs = await firstLoadJsKb(base, "/sspr/search");
+
+    return {
+      engine,
+      "argon2 bound (verifies/s, server idle)": fixed(bound.perSecond),
+      "argon2 CPU per verify": `${fixed(bound.cpuMsEach, 1)} ms`,
+      "sign-ins/s at 8 clients (÷ bound)": `${fixed(signIns.perSecond)} (${fixed(signIns.perSecond / bound.perSecond, 2)})`,
+      "CPU per sign-in, server + database": `${fixed(signInCpuMs, 1)} ms`,
+      "efficiency (argon2 CPU ÷ sign-in CPU)": fixed(bound.cpuMsEach / signInCpuMs, 2),
+      "Check Answers/s at 8 clients (× 2 ÷ bound)": `${fixed(checks.perSecond, 1)} (${fixed((2 * checks.perSecond) / bound.perSecond, 2)})`,
+      "CPU per Check Answers (search, page, check)": `${fixed(checkCpuMs, 1)} ms (efficiency ${fixed((2 * bound.cpuMsEach) / checkCpuMs, 2)})`,
+      "rush, 500 clients: accepted p50 / p99": `${accepted.length} in ${fixed(quantile(accepted, 0.5))} / ${fixed(quantile(accepted, 0.99))} ms`,
+      "rush: 503 with Retry-After, p99": `${refused.length} in ${fixed(quantile(refused, 0.99))} ms`,
+      "rush, in the server: accepted p99, 503 p99": `${fixed(quantile(serverMs(303), 0.99))} ms, ${fixed(quantile(serverMs(503), 0.99), 1)} ms`,
+      "rush: other outcomes": other.size === 0 ? "none" : JSON.stringify(Object.fromEntries(other)),
+      "peak server memory (RSS)": `${fixed(peakMiB)} MiB`,
+      "GET /login, GET /sspr pages/s at 8 clients": `${fixed(loginPages)}, ${fixed(ssprPages)}`,
+      "first-load JavaScript, gzip: /login, /sspr/search": `${fixed(loginJs)} kB, ${fixed(ssprJs)} kB`,
+    };
+  } finally {
+    await server.stop();
+    await cleanup();
+  }
+}
+
+if (process.env.BENCH_SKIP_BUILD !== "1") execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+const image = buildImage();
+try {
+  const rows: Row[] = [];
+  for (const engine of ["PostgreSQL", "PGlite"] as const) {
+    if (process.env.BENCH_ENGINES && !process.env.BENCH_ENGINES.includes(engine)) continue;
+    console.error(`[bench:load] ${engine} …`);
+    rows.push(await measure(image, engine));
+  }
+  const keys = Object.keys(rows[0] ?? {}).filter((key) => key !== "engine");
+  console.log(`\n| ${["", ...rows.map((r) => r.engine)].join(" | ")} |`);
+  console.log(`|${["---", ...rows.map(() => "---")].join("|")}|`);
+  for (const key of keys) console.log(`| ${[key, ...rows.map((r) => r[key])].join(" | ")} |`);
+  console.log(
+    `\n(${availableParallelism()} cores; steady ${STEADY_S} s, Check Answers ${STEADY_S / 2} s, rush ${RUSH_S} s)`,
+  );
+} finally {
+  image.remove();
+}

@@ -1,0 +1,48 @@
+// Admission of the posts that hash (lib/admission.ts): by the expected wait, the weight in the
+// system times the measured time per job, not by a fixed queue.
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { Admission, hashJobsOf } from "@/lib/admission";
+
+describe("admission by expected wait", () => {
+  it("lets anything into an idle server, and refuses once the wait would pass the budget", () => {
+    const admission = new Admission(200);
+    const admitted = [];
+    for (let done = admission.admit(1); done; done = admission.admit(1)) admitted.push(done);
+    // 20 ms per job before anything is measured: 200 ms hold 10.
+    expect(admitted).toHaveLength(10);
+    expect(admission.admit(1)).toBeNull();
+    expect(admission.retryAfterSeconds()).toBe(1);
+    admitted.pop()!();
+    expect(admission.admit(1)).not.toBeNull();
+  });
+
+  it("learns the server's time per job from the gaps between answers, and admits by it", async () => {
+    const admission = new Admission(1000);
+    // A server answering one job every 50 ms while busy.
+    const inSystem = Array.from({ length: 10 }, () => admission.admit(1)!);
+    for (const answered of inSystem) {
+      await sleep(50);
+      answered();
+    }
+    for (let i = 0; i < 60; i++) {
+      const answered = admission.admit(1)!;
+      await sleep(50);
+      answered();
+    }
+    expect(admission.measuredMsPerJob).toBeGreaterThan(35);
+    expect(admission.measuredMsPerJob).toBeLessThan(80);
+    let count = 0;
+    while (admission.admit(1)) count++;
+    // 1,000 ms at about 50 ms a job: some 20, not the hundreds a fixed queue would hold.
+    expect(count).toBeGreaterThan(10);
+    expect(count).toBeLessThan(30);
+  });
+
+  it("weighs a post by the hashes it costs", () => {
+    expect(hashJobsOf("POST", "/login")).toBe(1);
+    expect(hashJobsOf("POST", "/sspr/challenge")).toBe(2);
+    expect(hashJobsOf("GET", "/login")).toBe(0);
+    expect(hashJobsOf("POST", "/sspr/search")).toBe(0);
+  });
+});

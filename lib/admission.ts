@@ -8,17 +8,22 @@ import { performance } from "node:perf_hooks";
 
 /** The first estimate of the time per job, until answers have been measured. */
 const INITIAL_MS_PER_JOB = 20;
-/** Weight of the newest measurement in the moving average. */
-const SMOOTHING = 0.05;
+/** The estimate is the time between the latest answers over the jobs they held (the server's
+ *  throughput, whatever the bursts), each gap counted at most OUTLIER times the estimate: a few
+ *  answers that waited on something else than the server (PostgreSQL restarting, a row lock) do
+ *  not move it much, and a server that really slows down is followed within a few windows. */
+const SAMPLES = 32;
+const OUTLIER = 4;
 
 export class Admission {
   private load = 0;
   private msPerJob = INITIAL_MS_PER_JOB;
+  private readonly samples: { gapMs: number; jobs: number }[] = [];
   private lastAnswer = 0;
 
   constructor(readonly budgetMs: number) {}
 
-  /** The measured time per job (a moving average), in ms. */
+  /** The measured time per job, in ms. */
   get measuredMsPerJob(): number {
     return this.msPerJob;
   }
@@ -42,7 +47,15 @@ export class Admission {
       // Busy since the last answer (this one was waiting then): the gap is the server's time for
       // these jobs. Otherwise its own time, from when it came in.
       const since = admitted < this.lastAnswer ? this.lastAnswer : admitted;
-      this.msPerJob += SMOOTHING * ((now - since) / jobs - this.msPerJob);
+      this.samples.push({ gapMs: Math.min(now - since, OUTLIER * this.msPerJob * jobs), jobs });
+      if (this.samples.length > SAMPLES) this.samples.shift();
+      let gaps = 0;
+      let done = 0;
+      for (const sample of this.samples) {
+        gaps += sample.gapMs;
+        done += sample.jobs;
+      }
+      this.msPerJob = Math.max(1, gaps / done);
       this.lastAnswer = now;
       this.load -= jobs;
     };

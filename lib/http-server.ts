@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { Admission, hashJobsOf } from "./admission";
 import { clientAddressOf, peerHeaderName } from "./client-address";
 import { hashPool } from "./hash-pool";
-import { refusalPage } from "./refusal-page";
+import { refusalPage, refusalResponseInit } from "./refusal-page";
 import { config } from "./config";
 import { flushLog, hashedClient, logger } from "./log";
 import { requestContext, type RequestContext } from "./request-context";
@@ -17,7 +17,7 @@ import { requestContext, type RequestContext } from "./request-context";
 // connection is taken, the requests under way finish (up to STOP_GRACE_MS), the e-mail outbox
 // finishes the messages it is sending, the database is closed, and the process exits 0.
 
-export const STOP_GRACE_MS = 10_000;
+const STOP_GRACE_MS = 10_000;
 
 type State = {
   installed?: boolean;
@@ -60,12 +60,8 @@ function admit(
   const answered = state.admission.admit(jobs);
   if (!answered) {
     const retryAfter = state.admission.retryAfterSeconds();
-    response.writeHead(503, {
-      "Retry-After": String(retryAfter),
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "no-store",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-    });
+    const { headers } = refusalResponseInit(503, retryAfter);
+    response.writeHead(503, headers as Record<string, string>);
     // The form's body is read and dropped: a connection closed while the client still sends it
     // would reach the client as a reset, not as this page.
     request.resume();

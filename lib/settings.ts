@@ -28,7 +28,7 @@ function isUrl(value: string, protocols: string[]): boolean {
 /** Placeholders copied from examples, and secrets with too few different characters to be random:
  *  `openssl rand -base64 32` gives 44 characters of some 30 different ones. */
 const PLACEHOLDER = /change|replace|example|placeholder|your[-_ ]?secret|^(.)\1+$/i;
-export const AUTH_SECRET_MIN = 32;
+const AUTH_SECRET_MIN = 32;
 export function isStrongSecret(secret: string): boolean {
   return secret.length >= AUTH_SECRET_MIN && new Set(secret).size >= 12 && !PLACEHOLDER.test(secret);
 }
@@ -40,7 +40,7 @@ const whole = (min: number, max?: number) => {
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   NODE_ENV: z.string().default("development"),
   // PostgreSQL; unset: the embedded PGlite in DATA_DIR (one process, refused on Vercel).
   DATABASE_URL: z

@@ -12,15 +12,10 @@ import {
 import { ROW_ID_MAX } from "@/lib/forms";
 import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { assertActor, assertAdminOnSchool } from "./actor";
+import { recordAuditRows } from "./audit";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
-import {
-  createSlipSet,
-  makeTemporaryPasswords,
-  markSlipsReady,
-  recordAuditRows,
-  runInBackground,
-} from "./slips";
+import { createSlipSet, makeTemporaryPasswords, markSlipsReady, runInBackground } from "./slips";
 import type { SessionUser } from "./users";
 
 // A cohort import: the file is checked into a preview (nothing applied), and only a confirmed

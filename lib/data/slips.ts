@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { auditEvents, slipSets } from "@/db/schema";
+import { slipSets } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
 import { encryptionKeys } from "@/lib/config";
 import { HashingBusyError } from "@/lib/hash-pool";
@@ -9,12 +9,12 @@ import { open, seal } from "@/lib/secret-box";
 import { temporaryPasswordFor } from "@/lib/temporary-password";
 import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { assertActor } from "./actor";
-import { recordAudit, type AuditAction } from "./audit";
+import { recordAudit } from "./audit";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { hashNewPassword } from "./passwords";
 import type { SessionUser } from "./users";
-import { logEvent, logProblem } from "@/lib/log";
+import { logProblem } from "@/lib/log";
 
 // Login slips (name, class, Login ID, temporary password) from an import or the yearly reset:
 // the temporary passwords are hashed in the background, a batch at a time (the set's `done` is
@@ -113,29 +113,6 @@ export async function markSlipsReady(tx: Tx, slipSetId: number, slips: Slip[]): 
 export async function markSlipsFailed(slipSetId: number): Promise<void> {
   const db = await getDb();
   await db.update(slipSets).set({ status: "failed", payload: null }).where(eq(slipSets.id, slipSetId));
-}
-
-/** One audit row per student, in a few statements (the audit log only takes inserts). */
-export async function recordAuditRows(
-  tx: Executor,
-  rows: {
-    action: AuditAction;
-    actorUserId: number;
-    targetUserId: number;
-    schoolId: number;
-    clientAddress: string | null;
-  }[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows
-      .slice(i, i + 500)
-      .map((row) => ({ ...row, clientAddress: row.clientAddress?.slice(0, 64) ?? null }));
-    await tx.insert(auditEvents).values(chunk);
-  }
-  const [first] = rows;
-  if (first) {
-    logEvent(first.action, { actor: first.actorUserId, school: first.schoolId, students: rows.length });
-  }
 }
 
 // The jobs running in this process, by public id, so tests (and a second click) can wait for one.

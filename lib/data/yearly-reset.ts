@@ -4,16 +4,11 @@ import { sessions, signInThrottles, slipSets, users } from "@/db/schema";
 import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
 import { getMessages } from "@/lib/messages";
 import { assertActor, assertAdminOnSchool } from "./actor";
+import { recordAuditRows } from "./audit";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
 import { endResetGrants } from "./reset-grants";
-import {
-  createSlipSet,
-  makeTemporaryPasswords,
-  markSlipsReady,
-  recordAuditRows,
-  runInBackground,
-} from "./slips";
+import { createSlipSet, makeTemporaryPasswords, markSlipsReady, runInBackground } from "./slips";
 import type { SessionUser } from "./users";
 
 // The yearly reset: every active student of a class, or of the whole school, gets a temporary

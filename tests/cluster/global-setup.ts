@@ -2,10 +2,10 @@
 // production instances of the app sharing it, run from a copy of the build in .next. Stopped,
 // dropped and removed again after the suite.
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase, openPostgres } from "../../db/client";
 import { seedDemoData } from "../../db/seed";
+import { freshDatabase } from "../deploy/database";
 import { snapshotBuild } from "./build-snapshot";
 import { startInstances, stopInstances } from "./instances";
 
@@ -27,24 +27,10 @@ declare module "vitest" {
 const ADMIN_URL = process.env.CLUSTER_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORTS = [3211, 3212];
 
-async function onAdmin(statement: string): Promise<void> {
-  const admin = await openPostgres(ADMIN_URL, { max: 1 });
-  try {
-    await admin.db.execute(sql.raw(statement));
-  } finally {
-    await admin.close();
-  }
-}
-
 export default async function setup(project: TestProject) {
-  const name = `sspr_cluster_${randomBytes(6).toString("hex")}`;
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const { url: databaseUrl, drop: dropDatabase } = await freshDatabase("cluster", ADMIN_URL);
   const authSecret = `cluster-secret-${randomBytes(24).toString("hex")}`;
 
-  await onAdmin(`CREATE DATABASE ${name}`);
-  const dropDatabase = () => onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   try {
     const database = await openPostgres(databaseUrl, { max: 1 });
     await migrateDatabase(database);

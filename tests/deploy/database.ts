@@ -1,4 +1,5 @@
-// A fresh PostgreSQL database per test file, dropped afterwards, on the machine's PostgreSQL.
+// A fresh PostgreSQL database per test file (and the cluster's), dropped afterwards, on the
+// machine's PostgreSQL; the students and administrators a story needs in it.
 import { randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { sql } from "drizzle-orm";
@@ -9,8 +10,8 @@ import { environment } from "./image";
 
 const ADMIN_URL = process.env.DEPLOY_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-async function onAdmin(statement: string): Promise<void> {
-  const admin = await openPostgres(ADMIN_URL, { max: 1 });
+async function onAdmin(adminUrl: string, statement: string): Promise<void> {
+  const admin = await openPostgres(adminUrl, { max: 1 });
   try {
     await admin.db.execute(sql.raw(statement));
   } finally {
@@ -20,12 +21,17 @@ async function onAdmin(statement: string): Promise<void> {
 
 export type FreshDatabase = { url: string; drop: () => Promise<void> };
 
-export async function freshDatabase(prefix: string): Promise<FreshDatabase> {
+/** A new database `sspr_<prefix>_<random>` beside the one `adminUrl` names (the cluster suite and
+ *  the deploy suite each make theirs). */
+export async function freshDatabase(prefix: string, adminUrl = ADMIN_URL): Promise<FreshDatabase> {
   const name = `sspr_${prefix}_${randomBytes(5).toString("hex")}`;
-  await onAdmin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
+  await onAdmin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    url: url.toString(),
+    drop: () => onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 /** `npm run admin:create` on the checkout, as the README says; the temporary password it prints. */

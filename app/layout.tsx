@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { ErrorWordsProvider } from "@/app/components/error-words";
 import { getMessages } from "@/lib/messages";
 import "./globals.css";
 
@@ -27,7 +28,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <p className="mx-auto max-w-2xl px-4 py-3 text-lg font-bold">{t.app.name}</p>
         </header>
         <main id="main" className="mx-auto max-w-2xl px-4 py-6">
-          {children}
+          <ErrorWordsProvider
+            words={{ generic: t.errors.generic, busy: t.errors.busy, tryAgain: t.errors.tryAgain }}
+          >
+            {children}
+          </ErrorWordsProvider>
         </main>
       </body>
     </html>

@@ -3,7 +3,9 @@
 // the rest at once (lib/http-server.ts answers 503 before the framework sees the request). The
 // expected wait is the weight in the system (argon2 jobs of the requests let in and not yet
 // answered) times the measured time the server takes per job: the gap between answers while it
-// is busy, so the hash, the framework, the database and the event loop are all in it.
+// is busy, so the hash, the framework, the database and the event loop are all in it. The weight
+// counts, one job each, the connections still waiting in the kernel's accept queue
+// (lib/listen-queue.ts): when the event loop is the bottleneck, that is where a rush waits.
 import { performance } from "node:perf_hooks";
 
 /** The first estimate of the time per job, until answers have been measured. */
@@ -21,7 +23,11 @@ export class Admission {
   private readonly samples: { gapMs: number; jobs: number }[] = [];
   private lastAnswer = 0;
 
-  constructor(readonly budgetMs: number) {}
+  constructor(
+    readonly budgetMs: number,
+    /** The connections not yet accepted by the server (0 where unknown). */
+    private readonly waitingConnections: () => number = () => 0,
+  ) {}
 
   /** The measured time per job, in ms. */
   get measuredMsPerJob(): number {
@@ -30,7 +36,7 @@ export class Admission {
 
   /** How long a request of `jobs` would be expected to wait for its answer if let in now. */
   expectedWaitMs(jobs: number): number {
-    return (this.load + jobs) * this.msPerJob;
+    return (this.load + this.waitingConnections() + jobs) * this.msPerJob;
   }
 
   /** Lets a request of `jobs` in (the function to call when it has been answered), or refuses it.
@@ -61,9 +67,11 @@ export class Admission {
     };
   }
 
-  /** Seconds a refused client should wait before trying again: the line now, at least 1 s. */
-  retryAfterSeconds(): number {
-    return Math.min(60, Math.max(1, Math.ceil(this.expectedWaitMs(0) / 1000)));
+  /** Seconds a refused client should wait before trying again: the line now (at least 1 s), and
+   *  as much again at random, so the clients refused together do not all come back together. */
+  retryAfterSeconds(random = Math.random()): number {
+    const line = Math.max(1, Math.ceil(this.expectedWaitMs(0) / 1000));
+    return Math.min(60, line + Math.floor(random * (line + 1)));
   }
 }
 

@@ -3,10 +3,16 @@
 import { z } from "zod";
 import { en } from "./messages/en";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
+import { ANSWER_FIELD_MAX_LENGTH, LOGIN_ID_MAX_LENGTH } from "./form-state";
 import { QUESTIONS_TO_SET } from "./questions";
 
-export const LOGIN_ID_MAX_LENGTH = 254;
-export const ANSWER_FIELD_MAX_LENGTH = 80;
+export {
+  ANSWER_FIELD_MAX_LENGTH,
+  IDLE,
+  LOGIN_ID_MAX_LENGTH,
+  type FormAction,
+  type FormState,
+} from "./form-state";
 
 const m = en.errors;
 // C0/C1 control characters (NUL, ESC, …) are never part of a Login ID, password or answer.
@@ -73,22 +79,6 @@ export const FORM_TOKEN_FIELD = "formToken";
 
 /** A form that acts on one student: unlock, reset password. */
 export const unlockSchema = z.object({ userId: z.coerce.number().int().positive().max(ROW_ID_MAX) });
-
-/** The state every form action returns. Never carries back what was typed into a secret field. */
-export type FormState = {
-  status: "idle" | "error" | "success";
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  /** Non-secret values to put back into the form after a server-side error. */
-  values?: Record<string, string>;
-  /** A secret the server made for the reader to see once (an administrator's temporary
-   *  password for a student): shown by the page that asked for it, kept nowhere. */
-  generated?: string;
-  /** A fresh one-time token for the form's next post, when its posts must not be repeated. */
-  formToken?: string;
-};
-
-export const IDLE: FormState = { status: "idle" };
 
 /** The first error of each field, as the page shows it next to the field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

@@ -6,14 +6,17 @@ import { clientAddressOf, peerHeaderName } from "./client-address";
 import { hashPool } from "./hash-pool";
 import { refusalPage, refusalResponseInit } from "./refusal-page";
 import { config } from "./config";
+import { ListenQueue } from "./listen-queue";
 import { flushLog, hashedClient, logger } from "./log";
 import { requestContext, type RequestContext } from "./request-context";
+import { serveCompressedStatic } from "./static-files";
 
 // What this process's HTTP server does around every request, whoever serves it (`next start`,
 // `next dev` and the standalone server all serve from this process): hand the socket's address to
 // the app in a header no client can send (lib/client-address.ts), give the request an id, count
 // it while it runs, and write one log line when it ends; a post that hashes is let in or refused
-// at once (lib/admission.ts), before the framework does any work for it. And the graceful stop: on SIGTERM no new
+// at once (lib/admission.ts), before the framework does any work for it; the build's brotli scripts
+// are sent as they are (lib/static-files.ts). And the graceful stop: on SIGTERM no new
 // connection is taken, the requests under way finish (up to STOP_GRACE_MS), the e-mail outbox
 // finishes the messages it is sending, the database is closed, and the process exits 0.
 
@@ -22,6 +25,8 @@ const STOP_GRACE_MS = 10_000;
 type State = {
   installed?: boolean;
   admission?: Admission;
+  /** The connections waiting in the kernel for this process's servers (lib/listen-queue.ts). */
+  listenQueue: ListenQueue;
   servers: Set<Server>;
   /** The responses under way. */
   responses: Set<ServerResponse>;
@@ -31,6 +36,7 @@ type State = {
 };
 const holder = globalThis as unknown as { ssprHttp?: State };
 const state: State = (holder.ssprHttp ??= {
+  listenQueue: new ListenQueue(),
   servers: new Set(),
   responses: new Set(),
   inFlight: 0,
@@ -56,7 +62,7 @@ function admit(
 ): (() => void) | "refused" | null {
   const jobs = hashJobsOf(context.method, context.route);
   if (jobs === 0) return null;
-  state.admission ??= new Admission(config.admissionWaitMs);
+  state.admission ??= new Admission(config.admissionWaitMs, () => state.listenQueue.length());
   const answered = state.admission.admit(jobs);
   if (!answered) {
     const retryAfter = state.admission.retryAfterSeconds();
@@ -77,7 +83,11 @@ function track(
   request: IncomingMessage,
   response: ServerResponse,
 ): { context: RequestContext; refused: boolean } {
-  state.servers.add(server);
+  if (!state.servers.has(server)) {
+    state.servers.add(server);
+    const address = server.address();
+    if (address && typeof address === "object") state.listenQueue.watch(address.port, address.family);
+  }
   const name = peerHeaderName();
   const peer = request.socket?.remoteAddress;
   if (peer) request.headers[name] = peer;
@@ -132,6 +142,8 @@ export async function installRequestHooks(): Promise<void> {
   state.installed = true;
   const http = await import("node:http");
   const https = await import("node:https");
+  // The build's compressed scripts exist only after `npm run build`; `next dev` serves its own.
+  const production = process.env.NODE_ENV === "production";
   for (const ServerClass of [http.Server, https.Server]) {
     const prototype = ServerClass.prototype as unknown as { emit: Emit };
     const emit = prototype.emit;
@@ -139,6 +151,8 @@ export async function installRequestHooks(): Promise<void> {
       if (event !== "request") return emit.call(this, event, ...args);
       const { context, refused } = track(this, args[0] as IncomingMessage, args[1] as ServerResponse);
       if (refused) return true;
+      if (production && serveCompressedStatic(args[0] as IncomingMessage, args[1] as ServerResponse))
+        return true;
       return requestContext.run(context, () => emit.call(this, event, ...args));
     };
   }

@@ -1,30 +1,37 @@
 "use client";
-import { changePasswordSchema, newPasswordSchema, type FormState } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { useState } from "react";
+import type { FormAction } from "@/lib/form-state";
+import type { NewPasswordWords } from "@/lib/messages/policy";
 import { PASSWORD_MAX_LENGTH, type PasswordContext } from "@/lib/password-policy";
 import { Field, FormMessage } from "./field";
 import { PasswordChecklist } from "./password-checklist";
 import { SubmitButton } from "./submit-button";
-import { useSchemaForm } from "./use-schema-form";
+import { useFormAction } from "./use-form-action";
 
 type Props = {
   context: PasswordContext;
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
+  /** The words, from lib/messages/policy.ts newPasswordWords on the page. */
+  t: NewPasswordWords;
   /** Signed in: the current password first. */
   askCurrent?: boolean;
   cancelAction?: () => Promise<void>;
 };
 
 /** New Password and Confirm Password, with the policy ticking live. */
-export function NewPasswordForm({ context, action, askCurrent = false, cancelAction }: Props) {
-  const t = getMessages().changePassword;
-  const schema = askCurrent ? changePasswordSchema : newPasswordSchema;
-  const { state, formAction, form, onSubmit, fieldProps } = useSchemaForm(schema, action);
-  const password = form.watch("newPassword") as string | undefined;
+export function NewPasswordForm({ context, action, t, askCurrent = false, cancelAction }: Props) {
+  const { state, formAction, onSubmit, fieldProps } = useFormAction(action);
+  const [password, setPassword] = useState("");
   return (
     <div className="space-y-5">
-      <PasswordChecklist password={password ?? ""} context={context} />
-      <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      <PasswordChecklist password={password} context={context} t={t.checklist} />
+      <form
+        action={formAction}
+        onSubmit={onSubmit}
+        onReset={() => setPassword("")}
+        noValidate
+        className="space-y-4"
+      >
         <FormMessage state={state} />
         <p className="font-semibold">{t.prompt}</p>
         {/* Lets password managers save the new password against the right account. */}
@@ -44,6 +51,7 @@ export function NewPasswordForm({ context, action, askCurrent = false, cancelAct
           type="password"
           autoComplete="new-password"
           maxLength={PASSWORD_MAX_LENGTH}
+          onChange={(event) => setPassword(event.currentTarget.value)}
           {...fieldProps("newPassword")}
         />
         <Field

@@ -1,20 +1,26 @@
 "use client";
-import { getMessages } from "@/lib/messages";
-import { checklistItems } from "@/lib/messages/policy";
+import type { ChecklistWords } from "@/lib/messages/policy";
 import { checkPassword, type PasswordContext } from "@/lib/password-policy";
 
 /** The policy, ticking each rule as the new password is typed. The same code the server runs. */
-export function PasswordChecklist({ password, context }: { password: string; context: PasswordContext }) {
-  const t = getMessages();
-  const results = checkPassword(password ?? "", context);
-  const typed = (password ?? "").length > 0;
+export function PasswordChecklist({
+  password,
+  context,
+  t,
+}: {
+  password: string;
+  context: PasswordContext;
+  t: ChecklistWords;
+}) {
+  const results = checkPassword(password, context);
+  const typed = password.length > 0;
   return (
     <div>
       <p id="policy-intro" className="font-semibold">
-        {t.changePassword.requirementsIntro}
+        {t.intro}
       </p>
-      <ul aria-label={t.policy.checklistLabel} className="mt-2 space-y-2">
-        {checklistItems(t).map((item) => {
+      <ul aria-label={t.label} className="mt-2 space-y-2">
+        {t.items.map((item) => {
           const ok = item.rule ? typed && results.find((r) => r.rule === item.rule)?.ok === true : null;
           return (
             <li
@@ -31,7 +37,7 @@ export function PasswordChecklist({ password, context }: { password: string; con
               </span>
               <span>
                 {item.text}
-                {ok !== null && <span className="sr-only"> ({ok ? t.policy.met : t.policy.notMet})</span>}
+                {ok !== null && <span className="sr-only"> ({ok ? t.met : t.notMet})</span>}
               </span>
             </li>
           );

@@ -1,15 +1,18 @@
 "use client";
 import { Field, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { useSchemaForm } from "@/app/components/use-schema-form";
-import { LOGIN_ID_MAX_LENGTH, loginSchema } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { useFormAction } from "@/app/components/use-form-action";
+import { LOGIN_ID_MAX_LENGTH } from "@/lib/form-state";
+import type { Messages } from "@/lib/messages";
 import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
 import { logIn } from "./actions";
 
-export function LoginForm() {
-  const t = getMessages().login;
-  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(loginSchema, logIn);
+export type LoginWords = Pick<Messages["login"], "loginId" | "loginIdHint" | "password" | "submit">;
+
+/** The words come from the page (lib/messages on the server): the browser loads none it does
+ *  not show. */
+export function LoginForm({ t }: { t: LoginWords }) {
+  const { state, formAction, onSubmit, fieldProps } = useFormAction(logIn);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />

@@ -25,7 +25,9 @@ export default async function LoginPage({
           {getMessages().secondFactor.signedOut}
         </p>
       )}
-      <LoginForm />
+      <LoginForm
+        t={{ loginId: t.loginId, loginIdHint: t.loginIdHint, password: t.password, submit: t.submit }}
+      />
       <TextLink href="/sspr/search">{t.forgot}</TextLink>
     </Card>
   );

@@ -1,15 +1,15 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
-import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
 import { authSecret, config as settings } from "@/lib/config";
 import { heldDeviceTokens, rememberDevice } from "@/lib/device-cookie";
-import { renewSession, startSession } from "@/lib/data/sessions";
+import { renewSession } from "@/lib/data/sessions";
 import { attemptSignIn } from "@/lib/data/sign-in";
 import { clientAddressFrom } from "@/lib/request";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { loginSchema } from "@/lib/forms";
 
 // Auth.js with a Credentials provider and JWT sessions. The token carries the account's session
@@ -32,6 +32,7 @@ const config = (): NextAuthConfig => ({
   // X-Forwarded-Proto says (lib/config.ts).
   useSecureCookies: settings.secureCookies,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login", error: "/login" },
   // Failed sign-ins are expected; never log their details (or a stack trace).
   logger: { error: () => {}, warn: () => {}, debug: () => {} },
@@ -49,15 +50,16 @@ const config = (): NextAuthConfig => ({
         if (result.status !== "signedIn") return null;
         await rememberDevice(result.deviceToken);
         const { user } = result;
-        return { id: String(user.id), uid: user.id, sv: user.sessionVersion };
+        return { id: String(user.id), uid: user.id, sv: user.sessionVersion, sid: result.sessionId };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user, trigger, session }) {
       if (user) {
-        const signedIn = user as { uid: number; sv: number };
-        return { ...token, uid: signedIn.uid, sv: signedIn.sv, sid: await startSession(signedIn.uid) };
+        // The server-side session was started with the sign-in's other writes (lib/data/sign-in.ts).
+        const signedIn = user as { uid: number; sv: number; sid: string };
+        return { ...token, uid: signedIn.uid, sv: signedIn.sv, sid: signedIn.sid };
       }
       // The same session under a new id (the second factor passed, or the person changed their
       // own password: the session version moved too). Only an id the server made for this very
@@ -105,7 +107,9 @@ export async function sessionClaims(): Promise<SessionClaims | null> {
 /** Decrypted once per request and cookie value (the guards ask several times a page). */
 const claimsOf = cache(async (token: string): Promise<SessionClaims | null> => {
   try {
-    const parsed = tokenSchema.safeParse(await decode({ token, secret: authSecret(), salt: SESSION_COOKIE }));
+    const parsed = tokenSchema.safeParse(
+      await decodeSessionToken({ token, secret: authSecret(), salt: SESSION_COOKIE }),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -50,8 +50,10 @@ export type AuditEvent = {
   detail?: Record<string, string | number | boolean | null>;
 };
 
-export async function recordAudit(db: Executor, event: AuditEvent): Promise<void> {
-  await db.insert(auditEvents).values({
+/** The audit row of an event, as inserted (for a statement that does more in the same round
+ *  trip: lib/data/sign-in.ts); logAudit(event) once it is written. */
+export function auditRow(event: AuditEvent): typeof auditEvents.$inferInsert {
+  return {
     action: event.action,
     actorUserId: event.actorUserId ?? null,
     targetUserId: event.targetUserId ?? null,
@@ -59,14 +61,22 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<void
     // Only an IP address is ever written: never text a client made up.
     clientAddress: canonicalAddress(event.clientAddress),
     detail: event.detail ?? null,
-  });
-  // The same event in the server's log: who and what by id, never the detail's words.
+  };
+}
+
+/** The same event in the server's log: who and what by id, never the detail's words. */
+export function logAudit(event: AuditEvent): void {
   const failed = /_failed$|_locked$|_refused$|_slowed$/.test(event.action);
   logEvent(
     event.action,
     { actor: event.actorUserId ?? null, target: event.targetUserId ?? null, school: event.schoolId ?? null },
     failed ? "warn" : "info",
   );
+}
+
+export async function recordAudit(db: Executor, event: AuditEvent): Promise<void> {
+  await db.insert(auditEvents).values(auditRow(event));
+  logAudit(event);
 }
 
 /** One audit row per student of a school, in a few statements (the audit log only takes inserts),

@@ -20,12 +20,30 @@ const TOUCH_EVERY_MS = 60_000;
 
 const hashId = (id: string) => createHash("sha256").update(id).digest("hex");
 
-export async function startSession(userId: number, now = new Date()): Promise<string> {
-  const id = randomBytes(32).toString("base64url");
+// Sessions nobody has used for a day are cleared at most every ten minutes per instance, not on
+// every sign-in (a morning rush would delete nothing hundreds of times a second).
+const CLEAN_EVERY_MS = 10 * 60_000;
+let lastCleaned = 0;
+
+/** Clears sessions nobody has used for a day, unless this instance did so in the last ten minutes. */
+export async function forgetIdleSessions(now = new Date()): Promise<void> {
+  if (now.getTime() - lastCleaned < CLEAN_EVERY_MS) return;
+  lastCleaned = now.getTime();
   const db = await getDb();
-  await db.insert(sessions).values({ idHash: hashId(id), userId });
-  // Sessions nobody has used for a day are gone for good.
   await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now.getTime() - 86_400_000)));
+}
+
+/** A new session's id (for the cookie) and its row (only the id's hash is kept). */
+export function newSession(userId: number): { id: string; row: typeof sessions.$inferInsert } {
+  const id = randomBytes(32).toString("base64url");
+  return { id, row: { idHash: hashId(id), userId } };
+}
+
+export async function startSession(userId: number, now = new Date()): Promise<string> {
+  const { id, row } = newSession(userId);
+  const db = await getDb();
+  await db.insert(sessions).values(row);
+  await forgetIdleSessions(now);
   return id;
 }
 

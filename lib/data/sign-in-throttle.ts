@@ -54,11 +54,11 @@ export async function takeSignInTurn(key: ThrottleKey, now = new Date()): Promis
   });
 }
 
-/** The try was the right password: the run of wrong ones ends. */
-export async function giveBackSignInTurn(key: ThrottleKey, at: Date): Promise<void> {
-  const db = await getDb();
-  // The usual case: this try was the key's only one in the last hour, and nothing came since.
-  const [gone] = await db
+/** The usual end of a right password's run: the key's row goes, if this try was its only one
+ *  in the last hour and nothing came since (a DELETE … RETURNING, to run alone or inside a
+ *  larger statement: lib/data/sign-in.ts). No row back: giveBackSignInTurn does the rest. */
+export function dropSoleTry(db: Executor, key: ThrottleKey) {
+  return db
     .delete(signInThrottles)
     .where(
       and(
@@ -68,6 +68,12 @@ export async function giveBackSignInTurn(key: ThrottleKey, at: Date): Promise<vo
       ),
     )
     .returning({ key: signInThrottles.key });
+}
+
+/** The try was the right password: the run of wrong ones ends. */
+export async function giveBackSignInTurn(key: ThrottleKey, at: Date): Promise<void> {
+  const db = await getDb();
+  const [gone] = await dropSoleTry(db, key);
   if (gone) return;
   await db.transaction(async (tx) => {
     const state = await lockRow(tx, key);

@@ -1,15 +1,17 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { auditEvents, sessions, users } from "@/db/schema";
 import { authSecret } from "@/lib/config";
 import { newDeviceToken, trustedDeviceKey } from "@/lib/device-trust";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
 import { normalisePassword } from "@/lib/password-policy";
-import { recordAudit } from "./audit";
+import { auditRow, logAudit, recordAudit, type AuditEvent } from "./audit";
 import { gateKeyFor } from "./challenge-state";
 import { getDb } from "./db";
 import { queueSignInSlowedNotices } from "./notices";
+import { forgetIdleSessions, newSession } from "./sessions";
 import {
+  dropSoleTry,
   forgetIdleSignInThrottles,
   giveBackSignInTurn,
   takeSignInTurn,
@@ -20,7 +22,7 @@ import { findAccountByLoginId, normaliseLoginId } from "./users";
 export type SignedIn = { id: number; role: "student" | "admin"; sessionVersion: number };
 
 export type SignInResult =
-  | { status: "signedIn"; user: SignedIn; deviceToken: string }
+  | { status: "signedIn"; user: SignedIn; sessionId: string; deviceToken: string }
   | { status: "failed" }
   /** Too many wrong passwords in a row for this account (or Login ID): try again later. */
   | { status: "slowed"; retryAfterSeconds: number };
@@ -80,7 +82,6 @@ export async function attemptSignIn(
     });
     return { status: "failed" };
   }
-  await giveBackSignInTurn(key, turn.at);
   // The one moment the password is known: a hash with old parameters or an old pepper is
   // replaced, in the same UPDATE, unless a change got there first. Same password: the session
   // version stays.
@@ -88,19 +89,40 @@ export async function attemptSignIn(
   const rehash = fresh && {
     passwordHash: sql`CASE WHEN ${users.passwordHash} = ${account.passwordHash} THEN ${fresh} ELSE ${users.passwordHash} END`,
   };
-  await db
-    .update(users)
-    .set({ lastSignInAt: now, ...rehash })
-    .where(eq(users.id, account.id));
-  await recordAudit(db, {
+  const event: AuditEvent = {
     action: "sign_in",
     actorUserId: account.id,
     ...target,
     ...(fresh && { detail: { rehashed: true } }),
-  });
+  };
+  const session = newSession(account.id);
+  // Everything a right password changes, in one statement (one round trip, one commit): the run
+  // of wrong passwords ends (the usual case: this try was its only one), the last sign-in and
+  // any fresher hash, the audit row, the new server-side session.
+  const gone = db.$with("gone").as(dropSoleTry(db, key));
+  const seen = db.$with("seen").as(
+    db
+      .update(users)
+      .set({ lastSignInAt: now, ...rehash })
+      .where(eq(users.id, account.id))
+      .returning({ id: users.id }),
+  );
+  const started = db
+    .$with("started")
+    .as(db.insert(sessions).values(session.row).returning({ idHash: sessions.idHash }));
+  const [written] = await db
+    .with(gone, seen, started)
+    .insert(auditEvents)
+    .values(auditRow(event))
+    .returning({ gone: sql<number>`(SELECT count(*)::int FROM ${gone})` });
+  logAudit(event);
+  // Earlier wrong passwords in the run (or tries since): ended under the row's lock.
+  if (!written?.gone) await giveBackSignInTurn(key, turn.at);
+  await forgetIdleSessions(now);
   return {
     status: "signedIn",
     user: { id: account.id, role: account.role, sessionVersion: account.sessionVersion },
+    sessionId: session.id,
     deviceToken: newDeviceToken(authSecret(), account.id),
   };
 }

@@ -34,3 +34,30 @@ export function policyFormState(failure: PasswordFailure, t: Messages) {
     fieldErrors: { [policyField(failure.rule)]: policyError(failure, t) },
   };
 }
+
+/** The words the Change Password form shows, handed from the page to the browser's code: the
+ *  browser loads no other words. */
+export function newPasswordWords(t: Messages) {
+  const { prompt, currentPassword, newPassword, newPasswordHint, confirmPassword } = t.changePassword;
+  const { confirmPasswordHint, submit, cancel, requirementsIntro } = t.changePassword;
+  return {
+    prompt,
+    currentPassword,
+    newPassword,
+    newPasswordHint,
+    confirmPassword,
+    confirmPasswordHint,
+    submit,
+    cancel,
+    checklist: {
+      intro: requirementsIntro,
+      label: t.policy.checklistLabel,
+      met: t.policy.met,
+      notMet: t.policy.notMet,
+      items: checklistItems(t),
+    },
+  };
+}
+
+export type NewPasswordWords = ReturnType<typeof newPasswordWords>;
+export type ChecklistWords = NewPasswordWords["checklist"];

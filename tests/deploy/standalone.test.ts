@@ -6,7 +6,9 @@
 // e-mail. The server's log has one JSON line per request and per event, and none of the secrets
 // the journey used. Its memory at rest and after the journey is printed for the closing note.
 import { existsSync } from "node:fs";
+import { get, type IncomingHttpHeaders } from "node:http";
 import { dirname, join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -136,6 +138,45 @@ describe("the image's server on a fresh PostgreSQL database", () => {
     const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await login.text())?.[1];
     expect(script).toBeDefined();
     expect((await fetch(`${server.base}${script}`)).status).toBe(200);
+  });
+
+  it("sends the build's scripts brotli-compressed to a browser that takes it, the same bytes as Next sends, and gzip to one that does not", async () => {
+    const html = await (await fetch(`${server.base}/login`)).text();
+    const scripts = [...html.matchAll(/<script[^>]*src="(\/_next\/static\/[^"]+\.js)"[^>]*>/g)];
+    expect(scripts.length).toBeGreaterThan(3);
+    const css = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
+    expect(css).toBeDefined();
+    let brotli = 0;
+    let gzip = 0;
+    for (const src of [...scripts.map((m) => m[1]!), css!]) {
+      const raw = (encoding: string) =>
+        new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((done, fail) => {
+          get(`${server.base}${src}`, { headers: { "accept-encoding": encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => done({ headers: response.headers, body: Buffer.concat(chunks) }));
+          }).on("error", fail);
+        });
+      const [br, gz, plain] = [await raw("gzip, deflate, br"), await raw("gzip"), await raw("br;q=0")];
+      expect(br.headers["content-encoding"], src).toBe("br");
+      expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(br.headers["x-content-type-options"]).toBe("nosniff");
+      expect(br.headers["content-type"]).toMatch(
+        src.endsWith(".css") ? /^text\/css/ : /^application\/javascript/,
+      );
+      // Next gzips what is worth it (not the smallest files).
+      expect([undefined, "gzip"]).toContain(gz.headers["content-encoding"]);
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(brotliDecompressSync(br.body).equals(plain.body), src).toBe(true);
+      const unzipped = gz.headers["content-encoding"] === "gzip" ? gunzipSync(gz.body) : gz.body;
+      expect(unzipped.equals(plain.body), src).toBe(true);
+      brotli += br.body.length;
+      gzip += gz.body.length;
+    }
+    // Smaller than what Next makes per request, for the whole first visit.
+    expect(brotli).toBeLessThan(gzip);
+    // Anything else under /_next/static is Next's, as before.
+    expect((await fetch(`${server.base}/_next/static/chunks/none.js`)).status).toBe(404);
   });
 
   it("the first administrator signs in: a new password, the second factor, then School administration", async () => {

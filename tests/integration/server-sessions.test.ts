@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions } from "@/db/schema";
@@ -50,6 +51,36 @@ describe("server-side sessions", () => {
     expect(await continueSession(id, siti)).toBe(false);
     await endSession(id);
     expect(await continueSession(id, alex)).toBe(false);
+  });
+
+  it("clears sessions nobody used for a day at a sign-in, at most every ten minutes, not at every one", async () => {
+    const alex = { id: await userIdOf("alex_tan"), role: "student" as const };
+    const db = await getDb();
+    const stale = async () => {
+      const id = await startSession(alex.id, minutesLater(-60));
+      const idHash = createHash("sha256").update(id).digest("hex");
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: minutesLater(-25 * 60) })
+        .where(eq(sessions.idHash, idHash));
+      return id;
+    };
+    const old = await stale();
+    // A sign-in (well after any other in this file): the day-old session is gone.
+    await startSession(alex.id, minutesLater(24 * 60));
+    expect(await continueSession(old, alex)).toBe(false);
+    // Another day-old session, and a sign-in five minutes after the clearing: it is not looked at.
+    const other = await stale();
+    await startSession(alex.id, minutesLater(24 * 60 + 5));
+    expect(
+      await db
+        .select()
+        .from(sessions)
+        .where(sql`${sessions.lastSeenAt} < now() - interval '1 day'`),
+    ).toHaveLength(1);
+    // Ten minutes after the clearing, the next sign-in clears it.
+    await startSession(alex.id, minutesLater(24 * 60 + 11));
+    expect(await continueSession(other, alex)).toBe(false);
   });
 
   it("keeps only a hash of the session id", async () => {

@@ -12,7 +12,7 @@ describe("admission by expected wait", () => {
     // 20 ms per job before anything is measured: 200 ms hold 10.
     expect(admitted).toHaveLength(10);
     expect(admission.admit(1)).toBeNull();
-    expect(admission.retryAfterSeconds()).toBe(1);
+    expect(admission.retryAfterSeconds(0)).toBe(1);
     admitted.pop()!();
     expect(admission.admit(1)).not.toBeNull();
   });
@@ -54,6 +54,39 @@ describe("admission by expected wait", () => {
     expect(admission.measuredMsPerJob).toBeLessThan(40);
     const burst = Array.from({ length: 30 }, () => admission.admit(1));
     expect(burst.every(Boolean)).toBe(true);
+  });
+
+  it("counts the connections still waiting in the kernel: a rush it has not yet seen is refused", () => {
+    let waiting = 0;
+    const admission = new Admission(200, () => waiting);
+    expect(admission.admit(1)).not.toBeNull();
+    // 20 ms per job: 9 more fit the budget while nothing waits …
+    waiting = 9;
+    expect(admission.admit(1)).toBeNull();
+    // … and none once nine connections wait to be taken.
+    waiting = 8;
+    expect(admission.admit(1)).not.toBeNull();
+    // An idle server still lets one in, whatever the line: work goes on.
+    waiting = 500;
+    const idle = new Admission(200, () => waiting);
+    expect(idle.admit(1)).not.toBeNull();
+    expect(idle.admit(1)).toBeNull();
+  });
+
+  it("tells refused clients to come back after the line, spread so they do not return together", () => {
+    const admission = new Admission(1000, () => 150);
+    for (let i = 0; i < 10; i++) admission.admit(1);
+    // (10 + 150) jobs × 20 ms: a line of 3.2 s, so 4 s, and up to as much again at random.
+    expect(admission.retryAfterSeconds(0)).toBe(4);
+    expect(admission.retryAfterSeconds(0.5)).toBe(6);
+    expect(admission.retryAfterSeconds(0.999)).toBe(8);
+    const seen = new Set(Array.from({ length: 200 }, () => admission.retryAfterSeconds()));
+    expect(seen.size).toBeGreaterThan(3);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(8);
+    // An empty line: 1 or 2 s. Never more than a minute.
+    expect(new Admission(1000).retryAfterSeconds(0.999)).toBe(2);
+    expect(new Admission(1000, () => 100_000).retryAfterSeconds(0.999)).toBe(60);
   });
 
   it("weighs a post by the hashes it costs", () => {

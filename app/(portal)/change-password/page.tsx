@@ -4,6 +4,7 @@ import { TopNav, portalLinks } from "@/app/components/top-nav";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { passwordContextOf } from "@/lib/data/users";
 import { getMessages } from "@/lib/messages";
+import { newPasswordWords } from "@/lib/messages/policy";
 import { changePassword } from "./actions";
 
 export const metadata = { title: getMessages().changePassword.heading };
@@ -22,7 +23,12 @@ export default async function ChangePasswordPage() {
           </p>
         )}
         <p>{t.changePassword.intro}</p>
-        <NewPasswordForm context={passwordContextOf(user)} action={changePassword} askCurrent />
+        <NewPasswordForm
+          context={passwordContextOf(user)}
+          action={changePassword}
+          askCurrent
+          t={newPasswordWords(t)}
+        />
       </Card>
     </>
   );

@@ -1,15 +1,13 @@
 "use client";
 import { Field, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { useSchemaForm } from "@/app/components/use-schema-form";
-import { ANSWER_FIELD_MAX_LENGTH, challengeSchema } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { useFormAction } from "@/app/components/use-form-action";
+import { ANSWER_FIELD_MAX_LENGTH } from "@/lib/form-state";
 import { submitAnswers } from "../actions";
 
 /** Each answer box is labelled by its question's own text. */
-export function ChallengeForm({ questions }: { questions: string[] }) {
-  const t = getMessages().sspr;
-  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(challengeSchema, submitAnswers);
+export function ChallengeForm({ questions, checkAnswers }: { questions: string[]; checkAnswers: string }) {
+  const { state, formAction, onSubmit, fieldProps } = useFormAction(submitAnswers);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
@@ -22,7 +20,7 @@ export function ChallengeForm({ questions }: { questions: string[] }) {
           {...fieldProps(`answer${i + 1}`)}
         />
       ))}
-      <SubmitButton>{t.checkAnswers}</SubmitButton>
+      <SubmitButton>{checkAnswers}</SubmitButton>
     </form>
   );
 }

@@ -37,7 +37,7 @@ export default async function ChallengePage({
   return (
     <Card title={t.app.ssprTitle} heading={t.sspr.challengeHeading}>
       <p>{t.sspr.challengeIntro}</p>
-      <ChallengeForm questions={questions} />
+      <ChallengeForm questions={questions} checkAnswers={t.sspr.checkAnswers} />
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import { Card, LinkButton } from "@/app/components/card";
 import { NewPasswordForm } from "@/app/components/new-password-form";
 import { grantHolder } from "@/lib/data/reset-grants";
 import { getMessages } from "@/lib/messages";
+import { newPasswordWords } from "@/lib/messages/policy";
 import { heldGrant } from "@/lib/sspr-cookies";
 import { cancelReset, resetPassword } from "../actions";
 
@@ -25,6 +26,7 @@ export default async function ChangePage() {
         context={{ loginId: holder.loginId, email: holder.email, fullName: holder.fullName }}
         action={resetPassword}
         cancelAction={cancelReset}
+        t={newPasswordWords(t)}
       />
     </Card>
   );

@@ -8,7 +8,7 @@ export default function SearchPage() {
   const t = getMessages();
   return (
     <Card title={t.app.ssprTitle} heading={t.sspr.searchHeading}>
-      <SearchForm />
+      <SearchForm t={{ loginId: t.sspr.loginId, searchIntro: t.sspr.searchIntro, search: t.sspr.search }} />
       <TextLink href="/login">{t.sspr.backToLogin}</TextLink>
     </Card>
   );

@@ -1,14 +1,15 @@
 "use client";
 import { Field, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { useSchemaForm } from "@/app/components/use-schema-form";
-import { LOGIN_ID_MAX_LENGTH, ssprSearchSchema } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { useFormAction } from "@/app/components/use-form-action";
+import { LOGIN_ID_MAX_LENGTH } from "@/lib/form-state";
+import type { Messages } from "@/lib/messages";
 import { searchLoginId } from "../actions";
 
-export function SearchForm() {
-  const t = getMessages().sspr;
-  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(ssprSearchSchema, searchLoginId);
+export type SearchWords = Pick<Messages["sspr"], "loginId" | "searchIntro" | "search">;
+
+export function SearchForm({ t }: { t: SearchWords }) {
+  const { state, formAction, onSubmit, fieldProps } = useFormAction(searchLoginId);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />

@@ -14,10 +14,12 @@ export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+/** The school's pages mark themselves (app/admin/layout.tsx, `data-desk`): on a desk their column
+ *  is wide enough for tables; every other page keeps the column made for a phone. */
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body>
+      <body className="group/body">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:bg-white focus:p-2"
@@ -25,9 +27,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {t.app.skipToContent}
         </a>
         <header className="bg-brand text-white">
-          <p className="mx-auto max-w-2xl px-4 py-3 text-lg font-bold">{t.app.name}</p>
+          <p className="mx-auto max-w-2xl px-4 py-3 text-lg font-bold group-has-[[data-desk]]/body:max-w-6xl">
+            {t.app.name}
+          </p>
         </header>
-        <main id="main" className="mx-auto max-w-2xl px-4 py-6">
+        <main id="main" className="mx-auto max-w-2xl px-4 py-6 group-has-[[data-desk]]/body:max-w-6xl">
           <ErrorWordsProvider
             words={{ generic: t.errors.generic, busy: t.errors.busy, tryAgain: t.errors.tryAgain }}
           >

@@ -223,7 +223,7 @@ export const notices = pgTable(
     status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
       .notNull()
       .default("pending"),
-    /** Tries started so far; also the claim's fencing token (see lib/mail/outbox-store.ts). */
+    /** Tries started so far; also the claim's fencing token (see lib/data/outbox.ts). */
     attempts: integer("attempts").notNull().default(0),
     /** When a pending row is due, or when a claimed row's lease runs out. */
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { config } from "./config";
+import { parseRowId } from "./row-id";
 
 // Which school an administrator with several schools (or a ministry administrator) is acting on:
 // a cookie limited to /admin. It names a school, nothing more: the guard and every data function
@@ -8,9 +9,7 @@ import { config } from "./config";
 const SCHOOL_COOKIE = "sspr_admin_school";
 
 export async function chosenSchoolId(): Promise<number | undefined> {
-  const value = (await cookies()).get(SCHOOL_COOKIE)?.value;
-  const id = value && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : undefined;
-  return id !== undefined && id <= 2_147_483_647 ? id : undefined;
+  return parseRowId((await cookies()).get(SCHOOL_COOKIE)?.value);
 }
 
 export async function chooseSchoolId(schoolId: number): Promise<void> {

@@ -1,7 +1,7 @@
 // The audit log's filter from the address (the page's GET form, the export link): anything odd is
 // dropped, never an error, so a shared or hand-edited address always shows a page.
 import { AUDIT_ACTIONS, type AuditFilter } from "@/lib/data/audit-log";
-import { ROW_ID_MAX } from "@/lib/forms";
+import { parseRowId } from "@/lib/row-id";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -14,11 +14,10 @@ function day(text: string): string | null {
 }
 
 export function auditFilterOf(query: Query): AuditFilter {
-  const adminId = Number(one(query.admin));
   const action = one(query.action);
   return {
     student: one(query.student).slice(0, 100),
-    adminId: Number.isInteger(adminId) && adminId > 0 && adminId <= ROW_ID_MAX ? adminId : null,
+    adminId: parseRowId(one(query.admin)) ?? null,
     action: (AUDIT_ACTIONS as readonly string[]).includes(action) ? (action as AuditFilter["action"]) : null,
     from: day(one(query.from)),
     to: day(one(query.to)),

@@ -4,6 +4,7 @@
 // administrator out of their usual computer (OWASP's "device cookies"). A token names the account
 // and a random id, signed with a key derived from AUTH_SECRET; a device keeps the last few.
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { parseRowId } from "./row-id";
 
 export const DEVICE_TOKENS_KEPT = 5;
 const TOKEN = /^([1-9]\d{0,9})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
@@ -26,7 +27,7 @@ export function newDeviceToken(secret: string, userId: number): string {
 export function trustedDeviceKey(secret: string, tokens: string[], userId: number): string | null {
   for (const token of tokens) {
     const match = TOKEN.exec(token);
-    if (!match || Number(match[1]) !== userId) continue;
+    if (!match || parseRowId(match[1]) !== userId) continue;
     const expected = Buffer.from(mac(secret, userId, match[2]!));
     const given = Buffer.from(match[3]!);
     if (expected.length === given.length && timingSafeEqual(expected, given)) {

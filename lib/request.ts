@@ -3,7 +3,15 @@ import { headers } from "next/headers";
 import { clientAddressOf, peerHeaderName } from "./client-address";
 import { config } from "./config";
 import { logProblem } from "./log";
-import type { ClientInfo } from "./mail/client-info";
+
+/** Where a request came from, for the audit log and the e-mail notices: its address (an IP
+ *  address in canonical form, or null) and its user agent (which a notice describes in plain
+ *  words, never with the raw string). */
+export type ClientInfo = { address: string | null; userAgent: string | null };
+
+/** What the data functions take: the request's client, or null for a change no request made
+ *  (a stale run of wrong answers settled later). */
+export type ClientInput = ClientInfo | null;
 
 let warnedNoAddress = false;
 
@@ -28,8 +36,7 @@ export async function clientAddress(): Promise<string | null> {
   return clientAddressFrom(await headers());
 }
 
-/** The address and the user agent, for the audit log and the e-mail notices (which describe the
- *  device in plain words, never with the raw string). */
+/** The address and the user agent of this request. */
 export function clientInfoFrom(source: Headers): ClientInfo {
   return { address: clientAddressFrom(source), userAgent: source.get("user-agent")?.slice(0, 512) ?? null };
 }

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { IDLE } from "@/lib/forms";
+import { IDLE } from "@/lib/forms/state";
 import { getMessages } from "@/lib/messages";
 import { unlock } from "./actions";
 

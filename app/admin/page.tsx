@@ -1,7 +1,6 @@
 import { schoolTime } from "@/lib/school-time";
 import { Card } from "@/app/components/card";
-import { TopNav } from "@/app/components/top-nav";
-import { currentUser, requireAdmin } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/auth/guards";
 import { listLockedAccounts } from "@/lib/data/admin";
 import { findStudents, SEARCH_MAX_LENGTH, STUDENT_FILTERS, type StudentFilter } from "@/lib/data/students";
 import { getMessages } from "@/lib/messages";
@@ -14,6 +13,7 @@ import { NoticeList } from "@/app/components/notice-list";
 import { ActivityChart, QuestionCoverage } from "./dashboard";
 import { FindStudents } from "./find-students";
 import { LockedAccounts } from "./locked-accounts";
+import { adminMetadata } from "./metadata";
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
@@ -28,21 +28,21 @@ function searchOf(query: Query) {
   };
 }
 
-/** Only an administrator learns the page's name: anyone else gets the plain 404. */
-export async function generateMetadata() {
-  const user = await currentUser();
-  return user?.role === "admin" ? { title: getMessages().admin.heading } : {};
-}
+export const generateMetadata = adminMetadata((t) => t.admin.heading);
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Query> }) {
   const admin = await requireAdmin();
   const t = getMessages();
-  const locked = await listLockedAccounts(admin);
   const search = searchOf(await searchParams);
-  const found = await findStudents(admin, search);
-  const [coverage, activity] = [await questionCoverageByClass(admin), await activityLast30Days(admin)];
-  const failed = await listFailedNotices(admin);
-  const choices = await schoolsForAdmin(admin);
+  // None of the six needs another's answer: asked together, the page waits for the slowest only.
+  const [locked, found, coverage, activity, failed, choices] = await Promise.all([
+    listLockedAccounts(admin),
+    findStudents(admin, search),
+    questionCoverageByClass(admin),
+    activityLast30Days(admin),
+    listFailedNotices(admin),
+    schoolsForAdmin(admin),
+  ]);
   const rows = locked.map(({ lock, lockedUntil, ...row }) => ({
     ...row,
     lockText:
@@ -51,45 +51,40 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         : t.admin.lockTemporary(schoolTime.format(lockedUntil ?? new Date())),
   }));
   return (
-    <>
-      <TopNav
-        links={[
-          { href: "/admin/audit", label: t.admin.audit.link },
-          { href: "/admin/import", label: t.cohort.importLink },
-          { href: "/admin/yearly-reset", label: t.cohort.yearlyResetLink },
-          ...(admin.ministry ? [{ href: "/admin/schools", label: t.ministry.link }] : []),
-          { href: "/change-password", label: t.portal.changePassword },
-        ]}
-        name={admin.fullName}
-      />
-      <Card title={admin.schoolName} heading={t.admin.heading}>
-        {choices.length > 1 && (
-          <form action={switchSchool} className="flex flex-wrap items-end gap-3">
-            <div className="grow">
-              <SelectField
-                name="schoolId"
-                label={t.ministry.switchLabel}
-                defaultValue={admin.schoolId}
-                options={choices.map((school) => ({ value: school.id, label: school.name }))}
-              />
-            </div>
-            <button
-              type="submit"
-              className="rounded-lg border-2 border-brand px-4 py-3 font-semibold text-brand hover:bg-brand-light"
-            >
-              {t.ministry.switchButton}
-            </button>
-          </form>
-        )}
-        <h2 className="text-xl font-bold">{t.admin.lockedHeading}</h2>
-        <LockedAccounts rows={rows} />
-        <FindStudents search={search} found={found} />
-        <QuestionCoverage classes={coverage} />
-        <ActivityChart days={activity} />
-        {failed.length > 0 && (
-          <NoticeList notices={failed} heading={t.notices.failedHeading} empty={t.notices.noneFailed} />
-        )}
-      </Card>
-    </>
+    <Card title={admin.schoolName} heading={t.admin.heading}>
+      {choices.length > 1 && (
+        <form action={switchSchool} className="flex flex-wrap items-end gap-3">
+          <div className="grow">
+            <SelectField
+              name="schoolId"
+              label={t.ministry.switchLabel}
+              defaultValue={admin.schoolId}
+              options={choices.map((school) => ({ value: school.id, label: school.name }))}
+            />
+          </div>
+          <button
+            type="submit"
+            className="rounded-lg border-2 border-brand px-4 py-3 font-semibold text-brand hover:bg-brand-light"
+          >
+            {t.ministry.switchButton}
+          </button>
+        </form>
+      )}
+      {/* On a desk: the students on the left, the school's picture on the right. */}
+      <div className="grid gap-x-10 gap-y-5 lg:grid-cols-[3fr_2fr]">
+        <div className="min-w-0 space-y-5">
+          <h2 className="text-xl font-bold">{t.admin.lockedHeading}</h2>
+          <LockedAccounts rows={rows} />
+          <FindStudents search={search} found={found} />
+        </div>
+        <div className="min-w-0 space-y-5">
+          <QuestionCoverage classes={coverage} />
+          <ActivityChart days={activity} />
+          {failed.length > 0 && (
+            <NoticeList notices={failed} heading={t.notices.failedHeading} empty={t.notices.noneFailed} />
+          )}
+        </div>
+      </div>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@
 import { useActionState, useId } from "react";
 import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { FORM_TOKEN_FIELD, IDLE, type FormState } from "@/lib/forms";
+import { FORM_TOKEN_FIELD, IDLE, type FormState } from "@/lib/forms/state";
 import { getMessages } from "@/lib/messages";
 import { resetPassword } from "./actions";
 

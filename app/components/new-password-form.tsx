@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/forms/state";
 import type { NewPasswordWords } from "@/lib/messages/policy";
 import { PASSWORD_MAX_LENGTH, type PasswordContext } from "@/lib/password-policy";
 import { Field, FormMessage } from "./field";

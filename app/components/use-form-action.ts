@@ -1,9 +1,9 @@
 "use client";
 import { startTransition, useActionState, type FormEvent } from "react";
-import { IDLE, type FormAction } from "@/lib/form-state";
+import { IDLE, type FormAction } from "@/lib/forms/state";
 
 /** The form pipeline of the pages a whole school meets at once (Log In, the reset at /sspr,
- *  Change Password): the server action parses with the form's schema (lib/forms.ts) and answers
+ *  Change Password): the server action parses with the form's schema (lib/forms/) and answers
  *  with the words next to each field; the browser carries no schema, so a first visit loads
  *  little JavaScript (README, "Load and memory"). Before JavaScript loads, the form posts
  *  straight to the action; after, the page stays as typed while the answer comes. */

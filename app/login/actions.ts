@@ -4,8 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { countAttempt } from "@/lib/attempts";
 import { SignInSlowed, signIn } from "@/lib/auth/auth";
-import { parseLoginForm, signInFailedState } from "@/lib/form-handlers";
-import type { FormState } from "@/lib/forms";
+import { loginRefusal, loginSchema, parseForm, signInFailedState, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 
 export async function logIn(state: FormState, formData: FormData): Promise<FormState> {
@@ -15,7 +14,7 @@ export async function logIn(state: FormState, formData: FormData): Promise<FormS
 async function logInNow(_state: FormState, formData: FormData): Promise<FormState> {
   // Counted here, where the work is, whatever URL the form was posted to (lib/attempts.ts).
   await countAttempt("signIn");
-  const parsed = parseLoginForm(formData);
+  const parsed = parseForm(loginSchema, formData, loginRefusal(formData));
   if (!parsed.ok) return parsed.state;
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });

@@ -2,7 +2,7 @@
 import { Field, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useFormAction } from "@/app/components/use-form-action";
-import { LOGIN_ID_MAX_LENGTH } from "@/lib/form-state";
+import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms/state";
 import type { Messages } from "@/lib/messages";
 import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
 import { logIn } from "./actions";

@@ -9,12 +9,14 @@ import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { cancelResetGrant, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { normaliseLoginId } from "@/lib/data/users";
 import {
+  challengeSchema,
+  newPasswordRefusal,
   newPasswordRefusedState,
-  parseChallengeForm,
-  parseNewPasswordForm,
-  parseSsprSearchForm,
-} from "@/lib/form-handlers";
-import type { FormState } from "@/lib/forms";
+  newPasswordSchema,
+  parseForm,
+  ssprSearchSchema,
+  type FormState,
+} from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientAddress, clientInfo } from "@/lib/request";
 import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId } from "@/lib/sspr-cookies";
@@ -29,7 +31,7 @@ export async function searchLoginId(state: FormState, formData: FormData): Promi
 
 async function searchLoginIdNow(_state: FormState, formData: FormData): Promise<FormState> {
   await countAttempt("reset");
-  const parsed = parseSsprSearchForm(formData);
+  const parsed = parseForm(ssprSearchSchema, formData);
   if (!parsed.ok) return parsed.state;
   const loginId = normaliseLoginId(parsed.data.loginId);
   // The questions are drawn (and the start audited) here, on the POST: the page only shows them.
@@ -47,7 +49,7 @@ async function submitAnswersNow(_state: FormState, formData: FormData): Promise<
   const t = getMessages();
   const loginId = await rememberedLoginId();
   if (!loginId) redirect("/sspr/search");
-  const parsed = parseChallengeForm(formData);
+  const parsed = parseForm(challengeSchema, formData);
   if (!parsed.ok) return parsed.state;
   const result = await checkAnswers(loginId, [parsed.data.answer1, parsed.data.answer2], await clientInfo());
   if (result.status === "correct") {
@@ -66,7 +68,7 @@ export async function resetPassword(state: FormState, formData: FormData): Promi
 
 async function resetPasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
   await countAttempt("reset");
-  const parsed = parseNewPasswordForm(formData);
+  const parsed = parseForm(newPasswordSchema, formData, newPasswordRefusal());
   if (!parsed.ok) return parsed.state;
   const result = await resetPasswordWithGrant(await heldGrant(), parsed.data, await clientInfo());
   if (result.status !== "reset") return newPasswordRefusedState(result);

@@ -58,8 +58,7 @@ const config = (): NextAuthConfig => ({
     async jwt({ token, user, trigger, session }) {
       if (user) {
         // The server-side session was started with the sign-in's other writes (lib/data/sign-in.ts).
-        const signedIn = user as { uid: number; sv: number; sid: string };
-        return { ...token, uid: signedIn.uid, sv: signedIn.sv, sid: signedIn.sid };
+        return { ...token, uid: user.uid, sv: user.sv, sid: user.sid };
       }
       // The same session under a new id (the second factor passed, or the person changed their
       // own password: the session version moved too). Only an id the server made for this very

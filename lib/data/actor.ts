@@ -1,11 +1,16 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { adminSchools, schools } from "@/db/schema";
+import { isRowId } from "@/lib/row-id";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { loadSessionUser, type SessionUser } from "./users";
 
-type ActorClaim = Pick<SessionUser, "id" | "sessionVersion"> & { schoolId?: number };
+/** Who a data function acts for, as the session names them: re-checked against the database on
+ *  every call (assertActor). */
+export type Actor = Pick<SessionUser, "id" | "sessionVersion">;
+
+type ActorClaim = Actor & { schoolId?: number };
 
 /** Every data function that acts for a signed-in person re-checks that person here. An
  *  administrator may name the school they act on (`schoolId`, the school chosen in /admin): it
@@ -39,8 +44,7 @@ export async function schoolAnAdminMayActOn(
   admin: Pick<SessionUser, "id" | "role" | "ministry" | "schoolId">,
   schoolId: number,
 ): Promise<{ id: number; name: string } | undefined> {
-  if (admin.role !== "admin" || !Number.isInteger(schoolId) || schoolId < 1 || schoolId > 2_147_483_647)
-    return undefined;
+  if (admin.role !== "admin" || !isRowId(schoolId)) return undefined;
   const db = await getDb();
   const [school] = await db
     .select({ id: schools.id, name: schools.name })

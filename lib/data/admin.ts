@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
-import { ROW_ID_MAX } from "@/lib/forms";
+import { isRowId } from "@/lib/row-id";
 import { screenPassword } from "@/lib/password-screen";
 import { temporaryPasswordFor } from "@/lib/temporary-password";
-import { assertActor } from "./actor";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import { assertActor, type Actor } from "./actor";
+import type { ClientInput } from "@/lib/request";
 import { recordAudit, type AuditAction } from "./audit";
 import { clearDrawnQuestions, clearGateForUser } from "./challenge-state";
 import type { Tx } from "@/db/client";
@@ -23,8 +23,6 @@ import { hashNewPassword } from "./passwords";
 import { endResetGrants } from "./reset-grants";
 import { clearSignInThrottle } from "./sign-in-throttle";
 import type { SessionUser } from "./users";
-
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 export type LockedAccount = {
   userId: number;
@@ -66,7 +64,7 @@ export async function listLockedAccounts(actor: Actor, now = new Date()): Promis
 async function studentOf(actor: Actor, userId: number) {
   const admin = await assertActor(actor, "admin");
   // An id no row can have is nobody of this school (and PostgreSQL would refuse the comparison).
-  if (!Number.isInteger(userId) || userId < 1 || userId > ROW_ID_MAX) throw new ForbiddenError();
+  if (!isRowId(userId)) throw new ForbiddenError();
   const db = await getDb();
   const [target] = await db
     .select({
@@ -98,7 +96,7 @@ async function recordedChange(
       actorUserId: admin.id,
       targetUserId: target.id,
       schoolId: admin.schoolId,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
     });
   });
 }
@@ -164,7 +162,7 @@ export async function resetStudentPassword(
       actorUserId: admin.id,
       targetUserId: target.id,
       schoolId: admin.schoolId,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
     });
     return true;
   });

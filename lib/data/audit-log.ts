@@ -2,15 +2,12 @@ import "server-only";
 import { and, count, desc, eq, gte, ilike, lt, or, type Column, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { auditEvents, users } from "@/db/schema";
-import { assertActor } from "./actor";
+import { assertActor, type Actor } from "./actor";
 import type { AuditAction } from "./audit";
 import { getDb } from "./db";
-import type { SessionUser } from "./users";
 
 // The school's audit log as its administrators read it: filtered by student, administrator,
 // action and date, a page at a time or as a CSV file. Only the administrator's own school.
-
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 export const AUDIT_ACTIONS = [
   "sign_in",

@@ -4,7 +4,7 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import { challengeStates } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
 import { config } from "@/lib/config";
-import type { ClientInput } from "@/lib/mail/client-info";
+import type { ClientInput } from "@/lib/request";
 import {
   OPEN_GATE,
   clearGate,

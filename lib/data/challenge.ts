@@ -7,7 +7,7 @@ import { authSecret } from "@/lib/config";
 import { HashingBusyError, hashPool } from "@/lib/hash-pool";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
 import type { GateStatus } from "@/lib/lockout";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import type { ClientInput } from "@/lib/request";
 import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/questions";
 import { recordAudit } from "./audit";
 import {
@@ -120,7 +120,7 @@ export async function checkAnswers(
 ): Promise<CheckResult> {
   const { normalised, account, answers, enrolled, gate } = await resolve(loginId);
   const db = await getDb();
-  const clientAddress = clientAddressOf(client);
+  const clientAddress = client?.address ?? null;
   const audit = { targetUserId: account?.id ?? null, schoolId: account?.schoolId ?? null, clientAddress };
   // No attempt is taken when its answers could not be judged now.
   if (hashPool().saturated) throw new HashingBusyError();

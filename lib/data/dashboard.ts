@@ -1,15 +1,12 @@
 import "server-only";
 import { and, asc, count, eq, exists, gte, inArray, sql } from "drizzle-orm";
 import { auditEvents, securityAnswers, users } from "@/db/schema";
-import { assertActor } from "./actor";
+import { assertActor, type Actor } from "./actor";
 import type { AuditAction } from "./audit";
 import { getDb } from "./db";
-import type { SessionUser } from "./users";
 
 // The school's dashboard: who is covered by security questions, class by class, and what the
 // reset service did over the last 30 days. The administrator's own school only.
-
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 export type ClassCoverage = { className: string | null; students: number; setUp: number };
 

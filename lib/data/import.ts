@@ -9,9 +9,9 @@ import {
   type RowProblem,
   type Taken,
 } from "@/lib/cohort-csv";
-import { ROW_ID_MAX } from "@/lib/forms";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
-import { assertActor, assertAdminOnSchool } from "./actor";
+import { isRowId } from "@/lib/row-id";
+import type { ClientInput } from "@/lib/request";
+import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
 import { recordAuditRows } from "./audit";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
@@ -20,8 +20,6 @@ import type { SessionUser } from "./users";
 
 // A cohort import: the file is checked into a preview (nothing applied), and only a confirmed
 // preview without a single bad row is applied: every student in one transaction, or none.
-
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 /** Login IDs and e-mails (either can be typed as the Login ID) that accounts already have: of
  *  this school's accounts, and of other schools' (which this school must not learn). */
@@ -95,7 +93,7 @@ export type ImportPreview = {
 /** A preview of the administrator's own school; ForbiddenError for any other id. */
 export async function importPreview(actor: Actor, batchId: number): Promise<ImportPreview> {
   const admin = await assertActor(actor, "admin");
-  if (!Number.isInteger(batchId) || batchId < 1 || batchId > ROW_ID_MAX) throw new ForbiddenError();
+  if (!isRowId(batchId)) throw new ForbiddenError();
   const db = await getDb();
   const [row] = await db
     .select({
@@ -165,7 +163,7 @@ export async function confirmCohortImport(
       batchId: preview.id,
       slipSetId: slipSet.id,
       rows,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
     }),
   );
   return { status: "started", slipSetId: slipSet.publicId };

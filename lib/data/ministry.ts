@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { adminSchools, schools, sessions, users } from "@/db/schema";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import type { ClientInput } from "@/lib/request";
 import { temporaryPasswordFor } from "@/lib/temporary-password";
-import { assertActor } from "./actor";
+import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
@@ -12,8 +12,6 @@ import { normaliseLoginId, type SessionUser } from "./users";
 
 // Schools and their administrators, as the ministry manages them; and the schools any
 // administrator may switch between.
-
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 export type SchoolChoice = { id: number; name: string };
 
@@ -97,7 +95,7 @@ export async function createSchool(
       action: "school_created",
       actorUserId: ministry.id,
       schoolId: school.id,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
     });
     return { status: "created" as const, value: school };
   });
@@ -147,7 +145,7 @@ export async function createSchoolAdmin(
       actorUserId: ministry.id,
       targetUserId: created.id,
       schoolId: school.id,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
     });
     return {
       status: "created" as const,
@@ -197,7 +195,7 @@ export async function grantSchool(
       actorUserId: ministry.id,
       targetUserId: admin.id,
       schoolId: school.id,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
     });
   });
   return { status: "granted", fullName: admin.fullName, schoolName: school.name };
@@ -231,7 +229,7 @@ export async function setSchoolAdminAccess(
       actorUserId: ministry.id,
       targetUserId: admin.id,
       schoolId: admin.schoolId,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
     });
   });
   return { status: "done", fullName: admin.fullName };

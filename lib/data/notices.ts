@@ -4,8 +4,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { notices, schools, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { config } from "@/lib/config";
-import { ROW_ID_MAX } from "@/lib/forms";
-import { clientInfoOf, type ClientInput } from "@/lib/mail/client-info";
+import { isRowId } from "@/lib/row-id";
+import type { ClientInput } from "@/lib/request";
 import {
   composeNotice,
   recipientRolesFor,
@@ -14,15 +14,12 @@ import {
   type PasswordChangeHow,
   type RecipientRole,
 } from "@/lib/mail/compose";
-import { assertActor } from "./actor";
+import { assertActor, type Actor } from "./actor";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
-import type { SessionUser } from "./users";
 
 // The e-mail notices' outbox: each queue* function runs inside the transaction of the change it
 // reports, so the change and its notices commit or roll back together. lib/mail delivers them.
-
-export type { ClientInput };
 
 type QueueOptions = { userId: number; client: ClientInput; at?: Date };
 
@@ -115,7 +112,7 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
     className: person.className,
     schoolContact: person.schoolContact,
     at: options.at ?? new Date(),
-    client: clientInfoOf(options.client),
+    client: options.client ?? { address: null, userAgent: null },
     timeZone: config.mail.timeZone,
     appUrl: config.appUrl,
   };
@@ -156,8 +153,6 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
   if (rows.length > 0) await tx.insert(notices).values(rows);
 }
 
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
-
 /** What administrators see of a notice: never its body or an address. */
 export type NoticeSummary = {
   id: number;
@@ -186,7 +181,7 @@ export async function listNoticesForStudent(
   limit = 20,
 ): Promise<NoticeSummary[]> {
   const admin = await assertActor(actor, "admin");
-  if (!Number.isInteger(userId) || userId < 1 || userId > ROW_ID_MAX) throw new ForbiddenError();
+  if (!isRowId(userId)) throw new ForbiddenError();
   const db = await getDb();
   const [student] = await db
     .select({ id: users.id })

@@ -3,15 +3,15 @@ import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { hashSecret, verifySecret } from "@/lib/hashing";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import type { ClientInput } from "@/lib/request";
 import { firstFailure, normalisePassword } from "@/lib/password-policy";
 import { screenPassword, type PasswordFailure } from "@/lib/password-screen";
-import { assertActor } from "./actor";
+import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
 import { isRecentPassword, recordPasswordHistory } from "./password-history";
-import { passwordContextOf, type SessionUser } from "./users";
+import { passwordContextOf } from "./users";
 import { endResetGrants } from "./reset-grants";
 import { clearSignInThrottle } from "./sign-in-throttle";
 
@@ -69,7 +69,7 @@ async function currentHash(userId: number): Promise<string> {
 
 /** Signed in: current password, then the new one under every rule. */
 export async function changeOwnPassword(
-  actor: Pick<SessionUser, "id" | "sessionVersion">,
+  actor: Actor,
   input: NewPasswordInput & { currentPassword: string },
   client: ClientInput,
 ): Promise<ChangePasswordResult> {
@@ -88,7 +88,7 @@ export async function changeOwnPassword(
       actorUserId: user.id,
       targetUserId: user.id,
       schoolId: user.schoolId,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
     });
     await queuePasswordChangedNotices(tx, { userId: user.id, how: "signed_in", client });
   });

@@ -4,7 +4,7 @@ import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { resetGrants, schools, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { config } from "@/lib/config";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import type { ClientInput } from "@/lib/request";
 import type { PasswordFailure } from "@/lib/password-screen";
 import { recordAudit } from "./audit";
 import { clearGateForUser } from "./challenge-state";
@@ -118,7 +118,7 @@ export async function resetPasswordWithGrant(
         actorUserId: holder.userId,
         targetUserId: holder.userId,
         schoolId: holder.schoolId,
-        clientAddress: clientAddressOf(client),
+        clientAddress: client?.address ?? null,
         detail: { via: "security_questions" },
       });
       await queuePasswordChangedNotices(tx, { userId: holder.userId, how: "self_service", client });

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { rateLimits, sessions, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import * as totp from "@/lib/auth/totp";
+import type { Actor } from "./actor";
 import { recordAudit, type AuditEvent } from "./audit";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
@@ -21,7 +22,6 @@ export const SECOND_FACTOR_MAX_TRIES = 5;
 export const SECOND_FACTOR_LOCK_AFTER = 10;
 export const SECOND_FACTOR_LOCK_MINUTES = 15;
 
-export type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 export type Attempt = {
   actor: Actor;
   sessionId: string;
@@ -133,7 +133,7 @@ async function lockIfRunFull(admin: SessionUser, attempt: Attempt, now: Date): P
     );
     await queueSecondFactorLockedNotices(tx, {
       userId: admin.id,
-      client: attempt.clientAddress,
+      client: { address: attempt.clientAddress, userAgent: null },
       failures: SECOND_FACTOR_LOCK_AFTER,
       until,
     });

@@ -5,7 +5,7 @@ import * as totp from "@/lib/auth/totp";
 import { encryptionKeys } from "@/lib/config";
 import { hashSecret, verifySecret } from "@/lib/hashing";
 import { needsReseal } from "@/lib/secret-box";
-import { assertActor } from "./actor";
+import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
 import {
@@ -15,7 +15,6 @@ import {
   judgeAppCode,
   passed,
   wrongCode,
-  type Actor,
   type Attempt,
   type CodeResult,
 } from "./second-factor-tries";

@@ -8,17 +8,17 @@ import {
   type AnswerSetProblems,
 } from "@/lib/answers";
 import { hashSecret, verifySecret } from "@/lib/hashing";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import type { ClientInput } from "@/lib/request";
 import { normalisePassword } from "@/lib/password-policy";
 import { QUESTIONS_TO_SET } from "@/lib/questions";
-import { assertActor } from "./actor";
+import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { clearDrawnQuestions } from "./challenge-state";
 import { getDb } from "./db";
 import { queueQuestionsSetNotices } from "./notices";
 import { endResetGrants } from "./reset-grants";
 import { resumeSession } from "./sessions";
-import { passwordContextOf, type SessionUser } from "./users";
+import { passwordContextOf } from "./users";
 
 export type SaveAnswersInput = {
   questionIds: number[];
@@ -28,7 +28,7 @@ export type SaveAnswersInput = {
 };
 
 /** The person setting up answers, and the server-side session they act through. */
-export type SetupActor = Pick<SessionUser, "id" | "sessionVersion"> & { sessionId: string };
+export type SetupActor = Actor & { sessionId: string };
 
 export type SaveAnswersResult =
   | { status: "saved" }
@@ -37,7 +37,7 @@ export type SaveAnswersResult =
   | { status: "wrongCurrentPassword" };
 
 /** Which questions the person has set up (never the answers). */
-export async function questionsSetUp(actor: Pick<SessionUser, "id" | "sessionVersion">): Promise<number[]> {
+export async function questionsSetUp(actor: Actor): Promise<number[]> {
   const user = await assertActor(actor);
   return questionIdsOf(user.id);
 }
@@ -94,7 +94,7 @@ export async function saveSecurityAnswers(
       actorUserId: user.id,
       targetUserId: user.id,
       schoolId: user.schoolId,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
       detail: { replaced: replacing },
     });
     await queueQuestionsSetNotices(tx, { userId: user.id, replaced: replacing, client });

@@ -74,7 +74,7 @@ export async function attemptSignIn(
         await recordAudit(tx, { action: "sign_in_slowed", ...target });
         await queueSignInSlowedNotices(tx, {
           userId: account.id,
-          client: clientAddress,
+          client: { address: clientAddress, userAgent: null },
           failures: turn.taken.failures,
           until: turn.taken.blockedUntil,
         });

@@ -7,8 +7,8 @@ import { HashingBusyError } from "@/lib/hash-pool";
 import { screenPassword } from "@/lib/password-screen";
 import { open, seal } from "@/lib/secret-box";
 import { temporaryPasswordFor } from "@/lib/temporary-password";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
-import { assertActor } from "./actor";
+import type { ClientInput } from "@/lib/request";
+import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
@@ -19,8 +19,6 @@ import { logProblem } from "@/lib/log";
 // Login slips (name, class, Login ID, temporary password) from an import or the yearly reset:
 // the temporary passwords are hashed in the background, a batch at a time (the set's `done` is
 // the progress the page shows), the slips are kept sealed, and handed out once.
-
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 export type Slip = { fullName: string; className: string | null; loginId: string; temporaryPassword: string };
 
@@ -219,7 +217,7 @@ export async function collectSlips(actor: Actor, publicId: string, client: Clien
       action: "login_slips_collected",
       actorUserId: admin.id,
       schoolId: admin.schoolId,
-      clientAddress: clientAddressOf(client),
+      clientAddress: client?.address ?? null,
       detail: { slipSetId: rowId },
     });
     return row.payload;

@@ -2,15 +2,12 @@ import "server-only";
 import { and, asc, count, desc, eq, exists, gt, ilike, not, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { auditEvents, challengeStates, securityAnswers, users } from "@/db/schema";
-import { ROW_ID_MAX } from "@/lib/forms";
-import { assertActor } from "./actor";
+import { isRowId } from "@/lib/row-id";
+import { assertActor, type Actor } from "./actor";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
-import type { SessionUser } from "./users";
 
 // What a school's administrator sees of the school's students: never a hash, never an answer.
-
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 export const STUDENT_FILTERS = ["all", "locked", "noQuestions", "mustChange"] as const;
 export type StudentFilter = (typeof STUDENT_FILTERS)[number];
@@ -124,7 +121,7 @@ export type StudentDetail = StudentRow & {
 /** One of the administrator's own school's students; ForbiddenError for anyone else. */
 export async function studentDetail(actor: Actor, userId: number, now = new Date()): Promise<StudentDetail> {
   const admin = await assertActor(actor, "admin");
-  if (!Number.isInteger(userId) || userId < 1 || userId > ROW_ID_MAX) throw new ForbiddenError();
+  if (!isRowId(userId)) throw new ForbiddenError();
   const db = await getDb();
   const [row] = await db
     .select({

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { sessions, signInThrottles, slipSets, users } from "@/db/schema";
-import { clientAddressOf, type ClientInput } from "@/lib/mail/client-info";
+import type { ClientInput } from "@/lib/request";
 import { getMessages } from "@/lib/messages";
-import { assertActor, assertAdminOnSchool } from "./actor";
+import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
 import { recordAuditRows } from "./audit";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
@@ -14,8 +14,6 @@ import type { SessionUser } from "./users";
 // The yearly reset: every active student of a class, or of the whole school, gets a temporary
 // password that must be changed at the next sign-in, and every one of their sessions ends. The
 // hashing runs in the background; the change itself is one transaction, for all or none.
-
-type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 export type SchoolClass = { className: string; students: number };
 
@@ -135,7 +133,7 @@ async function applyReset(admin: SessionUser, slipSetId: number, students: Stude
       await endResetGrants(tx, ids.slice(i, i + 1000));
       await tx.delete(signInThrottles).where(inArray(signInThrottles.userId, ids.slice(i, i + 1000)));
     }
-    const clientAddress = clientAddressOf(client);
+    const clientAddress = client?.address ?? null;
     await recordAuditRows(
       tx,
       ids.map((id) => ({

@@ -2,14 +2,14 @@
 // `deliverDueNotices`; `startOutboxLoop` repeats it in the background (one loop per process,
 // see worker.ts). Delivery is at-least-once: a worker that dies after the server accepted a
 // message but before recording it sends it again after the lease, with the same Message-ID.
-import type { Db } from "@/db/client";
 import {
   claimDueNotices,
   failAbandonedNotices,
   markNoticeFailed,
   markNoticeSent,
   type ClaimedNotice,
-} from "./outbox-store";
+  type Db,
+} from "@/lib/data/outbox";
 import { MailSendError, type MailTransport } from "./transport";
 
 export type OutboxSettings = {

@@ -57,6 +57,9 @@ export const en = {
     intro:
       "Please change your password. Keep your new password secure. After you type your new password, click the Change Password button. If you must write it down, be sure to keep it in a safe place.",
     mustChange: "Your school has reset your password. Please choose a new password before you continue.",
+    /** An administrator's first sign-in (a temporary or published password), in place of mustChange. */
+    mustChangeAdmin:
+      "You signed in with a temporary password. Choose your own password now: the school administration opens once it is changed.",
     requirementsIntro: "Your new password must meet the following requirements:",
     prompt: "Please type your new password",
     currentPassword: "Current Password",
@@ -226,6 +229,11 @@ export const en = {
       export: "Export as CSV",
       found: (total: number) => (total === 1 ? "1 line." : `${total} lines.`),
       none: "No line matches.",
+      tableCaption: "Audit log, newest first",
+      when: "When",
+      account: "Account",
+      doneBy: "Done by",
+      address: "Address",
       csvHeader: ["When (UTC)", "Action", "Login ID", "Student", "Done by", "Address"],
     },
     auditActions: {

@@ -2,7 +2,7 @@
 // nothing applied), its login slips printed once, a new student's first sign-in; then the yearly
 // reset of a class. The classes here come from this spec's own imports: other specs use the demo
 // students in parallel.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { cohort } from "../fixtures/cohort";
 import { adminSignIn } from "./admin-sign-in";
 import { CohortPages } from "./cohort-pages";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { LoginPage } from "./pages";
 
 // The framework's edges: headers on every page, and state-changing requests from elsewhere.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, LoginPage } from "./pages";
 
 test("a student with a new password from the school must change it before anything else", async ({

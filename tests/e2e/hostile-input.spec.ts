@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { LoginPage } from "./pages";
 
 // Before JavaScript loads, forms post straight to the server: these tests send what a browser

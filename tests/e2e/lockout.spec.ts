@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminSignIn } from "./admin-sign-in";
 import { expectAccessible, LoginPage, PortalPage, ResetPages } from "./pages";
 

@@ -1,7 +1,7 @@
 // The login slips are handed out once, and only when the administrator asks for them: opening
 // their page (another site's link, a prefetch, a reload, a second tab) takes nothing; its button
 // does, and a second press anywhere says when they were taken. Their address carries a random id.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { cohort } from "../fixtures/cohort";
 import { adminSignIn } from "./admin-sign-in";
 import { CohortPages } from "./cohort-pages";

@@ -2,7 +2,7 @@
 // again. The administrator's Reset password carries a one-time token: the reload resets nothing
 // more, says so, and the temporary password already shown keeps working; pressing the button again
 // makes a new one. The login slips, too, are taken by a plain POST, once.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { cohort } from "../fixtures/cohort";
 import { adminSignIn } from "./admin-sign-in";
 import { CohortPages } from "./cohort-pages";

@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import type { APIResponse } from "@playwright/test";
+import { expect, test } from "./test";
 import { LoginPage } from "./pages";
 
 // What the production build does by default, as a client without JavaScript sees it: cookies that

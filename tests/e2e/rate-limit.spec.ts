@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { LoginPage } from "./pages";
 
 // The browser-test server runs with RATE_LIMIT_SIGN_IN=60 behind one trusted proxy

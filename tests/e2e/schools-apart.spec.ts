@@ -2,7 +2,8 @@
 // ministry's) who opened a school's yearly reset or import, then switched school in another tab,
 // gets nothing done by the older tab's forms: it says so and to reload the page. And an import's
 // preview tells a school nothing about another school's Login IDs.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { cohort } from "../fixtures/cohort";
 import { adminSignIn } from "./admin-sign-in";
 import { CohortPages } from "./cohort-pages";

@@ -1,7 +1,7 @@
 // The enrolment journey, run first (the "admin-enrolment" project every spec depends on): each
 // demo administrator's first sign-in sets up an authenticator app. The keys and recovery codes
 // it reads from the pages are kept for the specs' sign-ins (admin-sign-in.ts).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { ADMINS, PUBLISHED, type AdminId, codeAt, saveEnrolment, withFreshCode } from "./admin-sign-in";
 import { expectAccessible, LoginPage, SecondFactorPages } from "./pages";
 
@@ -49,6 +49,11 @@ for (const loginId of Object.keys(ADMINS) as AdminId[]) {
     // passed a moment ago, carries over to the session that goes on).
     await page.getByRole("link", { name: "Continue to School administration" }).click();
     await expect(page.getByRole("heading", { name: "Change Password" })).toBeVisible();
+    // Words for an administrator, not the student's "Your school has reset your password".
+    await expect(page.getByRole("status")).toHaveText(
+      "You signed in with a temporary password. Choose your own password now: the school administration opens once it is changed.",
+    );
+    await expect(page.getByText("Your school has reset your password.")).toHaveCount(0);
     await page.goto("/admin");
     await expect(page.getByRole("heading", { name: "Change Password" })).toBeVisible();
     await page.getByLabel("Current Password").fill(PUBLISHED[loginId]);
@@ -56,6 +61,32 @@ for (const loginId of Object.keys(ADMINS) as AdminId[]) {
     await page.getByLabel("Confirm Password").fill(ADMINS[loginId]);
     await page.getByRole("button", { name: "Change Password" }).click();
     await expect(page.getByRole("heading", { name: "School administration" })).toBeVisible();
+    // One sign-in, one code: the new password changed nothing about the second factor passed.
+    for (const path of ["/admin/audit", "/admin", "/change-password"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "Second factor" }), path).toHaveCount(0);
+      await expect(page.getByRole("textbox", { name: "6-digit code" }), path).toHaveCount(0);
+    }
+    // The log agrees, newest first: one sign-in, the code asked at enrolment (a wrong one, then
+    // the right one), the new password, and no second code; each done by the administrator.
+    await page.goto(`/admin/audit?student=${loginId}`);
+    const own = page.getByRole("table", { name: "Audit log, newest first" });
+    await expect(own.getByRole("row")).toHaveCount(5);
+    for (const [i, action] of [
+      "Password changed",
+      "Second factor set up",
+      "Second factor code wrong",
+      "Signed in",
+    ].entries()) {
+      await expect(
+        own
+          .getByRole("row")
+          .nth(i + 1)
+          .getByRole("cell")
+          .first(),
+      ).toHaveText(action);
+    }
+    await expect(own).not.toContainText("the student");
     // Shown once: the key and the codes are not on the page again.
     await page.goto("/admin/second-factor/enrol");
     await expect(page.getByText("Your second factor is set up.")).toBeVisible();

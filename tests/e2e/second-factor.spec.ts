@@ -1,6 +1,7 @@
 // Administrators' later sign-ins: the password alone opens nothing of the administration; a code
 // from the app (never the same one twice) or a recovery code (each once) does.
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminSignIn, ADMINS, enrolmentOf, withFreshCode } from "./admin-sign-in";
 import { expectAccessible, LoginPage, PortalPage, SecondFactorPages } from "./pages";
 

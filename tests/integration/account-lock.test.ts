@@ -8,7 +8,6 @@ import { gateKeyFor, readGateStatus } from "@/lib/data/challenge-state";
 import { getDb } from "@/lib/data/db";
 import {
   CLEMENTI_ADMIN,
-  IP,
   SITI,
   answerWrongly,
   answersFor,
@@ -17,6 +16,8 @@ import {
   openChallenge,
   signIn,
   userIdOf,
+  CLIENT,
+  IP,
 } from "./helpers";
 
 const YEAR = 365 * 24 * 60 * 60_000;
@@ -36,7 +37,7 @@ describe("the account lock after three temporary locks", () => {
       expect(await gateRow(id)).toMatchObject({ lockCount: run, attempts: 0 });
       if (run < 3) {
         // Locked for now, and the school sees it as a temporary lock.
-        expect(await checkAnswers(SITI.loginId, answersFor(asked, SITI.answers), IP)).toEqual({
+        expect(await checkAnswers(SITI.loginId, answersFor(asked, SITI.answers), CLIENT)).toEqual({
           status: "locked",
         });
         const listed = await listLockedAccounts(admin);
@@ -52,7 +53,7 @@ describe("the account lock after three temporary locks", () => {
     const asked = (await gateRow(id))!.drawnQuestions!;
     expect(await startChallenge(SITI.loginId, IP)).toEqual({ status: "accountLocked" });
     expect(await startChallenge(SITI.email, IP)).toEqual({ status: "accountLocked" });
-    expect(await checkAnswers(SITI.loginId, answersFor(asked, SITI.answers), IP)).toEqual({
+    expect(await checkAnswers(SITI.loginId, answersFor(asked, SITI.answers), CLIENT)).toEqual({
       status: "accountLocked",
     });
 
@@ -66,7 +67,7 @@ describe("the account lock after three temporary locks", () => {
       .set({ updatedAt: new Date(Date.now() - YEAR) })
       .where(eq(challengeStates.gateKey, gate.key));
     expect(await startChallenge(SITI.loginId, IP)).toEqual({ status: "accountLocked" });
-    expect(await checkAnswers(SITI.loginId, answersFor(asked, SITI.answers), IP)).toEqual({
+    expect(await checkAnswers(SITI.loginId, answersFor(asked, SITI.answers), CLIENT)).toEqual({
       status: "accountLocked",
     });
 

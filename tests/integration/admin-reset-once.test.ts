@@ -10,7 +10,7 @@ import { resetPasswordFormToken, resetStudentPassword } from "@/lib/data/admin";
 import { getDb } from "@/lib/data/db";
 import { newFormToken } from "@/lib/data/form-tokens";
 import { authenticate } from "@/lib/data/sign-in";
-import { ALEX, CLEMENTI_ADMIN, createStudent, IP, signIn, userIdOf } from "./helpers";
+import { ALEX, CLEMENTI_ADMIN, createStudent, signIn, userIdOf, CLIENT, IP } from "./helpers";
 import { snapshot } from "./row-snapshot";
 
 async function countsFor(userId: number) {
@@ -33,14 +33,14 @@ describe("the administrator's Reset password, posted again", () => {
     const form = { userId: alex, formToken: resetPasswordFormToken(admin, alex) };
     const before = await countsFor(alex);
 
-    const first = await resetStudentPassword(admin, form, IP);
+    const first = await resetStudentPassword(admin, form, CLIENT);
     if (first.status !== "reset") throw new Error(first.status);
     const afterFirst = await countsFor(alex);
     expect(afterFirst.resets).toBe(before.resets + 1);
     expect(afterFirst.notices).toBeGreaterThan(before.notices); // the guardian is told
 
     // The reload posts the same form: nothing more happens, and the administrator is told so.
-    const again = await resetStudentPassword(admin, form, IP);
+    const again = await resetStudentPassword(admin, form, CLIENT);
     expect(again).toEqual({ status: "alreadyDone", fullName: "Alex Tan Wei Ming" });
     expect(await countsFor(alex)).toEqual(afterFirst);
     expect(await authenticate(ALEX.loginId, first.temporaryPassword, IP)).not.toBeNull();
@@ -58,8 +58,8 @@ describe("the administrator's Reset password, posted again", () => {
     const pupil = await createStudent("twice_posted", { fullName: "Twice Posted Lee" });
     const form = { userId: pupil, formToken: resetPasswordFormToken(admin, pupil) };
     const results = await Promise.all([
-      resetStudentPassword(admin, form, IP),
-      resetStudentPassword(admin, form, IP),
+      resetStudentPassword(admin, form, CLIENT),
+      resetStudentPassword(admin, form, CLIENT),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["alreadyDone", "reset"]);
     const reset = results.find((r) => r.status === "reset")!;
@@ -74,12 +74,12 @@ describe("the administrator's Reset password, posted again", () => {
     const one = await resetStudentPassword(
       admin,
       { userId: pupil, formToken: resetPasswordFormToken(admin, pupil) },
-      IP,
+      CLIENT,
     );
     const two = await resetStudentPassword(
       admin,
       { userId: pupil, formToken: resetPasswordFormToken(admin, pupil) },
-      IP,
+      CLIENT,
     );
     if (one.status !== "reset" || two.status !== "reset") throw new Error("not reset");
     expect(await authenticate("pressed_twice", one.temporaryPassword, IP)).toBeNull();
@@ -108,7 +108,7 @@ describe("the administrator's Reset password, posted again", () => {
     };
     const before = await snapshot();
     for (const [what, formToken] of Object.entries(tokens)) {
-      expect(await resetStudentPassword(admin, { userId: pupil, formToken }, IP), what).toEqual({
+      expect(await resetStudentPassword(admin, { userId: pupil, formToken }, CLIENT), what).toEqual({
         status: "formExpired",
         fullName: "No Token Tan",
       });
@@ -117,7 +117,9 @@ describe("the administrator's Reset password, posted again", () => {
     expect(await authenticate("no_token", "No-Token-Pass-42", IP)).not.toBeNull();
     // An 11-hour-old page still works.
     const older = newFormToken(admin.id, `reset-password:${pupil}`, Date.now() - 11 * 3_600_000);
-    expect((await resetStudentPassword(admin, { userId: pupil, formToken: older }, IP)).status).toBe("reset");
+    expect((await resetStudentPassword(admin, { userId: pupil, formToken: older }, CLIENT)).status).toBe(
+      "reset",
+    );
   });
 
   it("forgets used tokens after a day, when no token can still be posted", async () => {
@@ -126,7 +128,11 @@ describe("the administrator's Reset password, posted again", () => {
     const dayAgo = new Date(Date.now() - 25 * 3_600_000);
     await db.insert(usedFormTokens).values({ tokenHash: "0".repeat(64), userId: admin.id, usedAt: dayAgo });
     const pupil = await createStudent("forget_old", { fullName: "Forget Old Ng" });
-    await resetStudentPassword(admin, { userId: pupil, formToken: resetPasswordFormToken(admin, pupil) }, IP);
+    await resetStudentPassword(
+      admin,
+      { userId: pupil, formToken: resetPasswordFormToken(admin, pupil) },
+      CLIENT,
+    );
     const [old] = await db
       .select({ n: count() })
       .from(usedFormTokens)

@@ -17,7 +17,6 @@ import { meetsPolicy } from "@/lib/password-policy";
 import {
   ALEX,
   CLEMENTI_ADMIN,
-  IP,
   JURONG_ADMIN,
   LIM,
   SITI,
@@ -25,6 +24,8 @@ import {
   userIdOf,
   resetByAdmin,
   resetForm,
+  CLIENT,
+  IP,
 } from "./helpers";
 import { snapshot } from "./row-snapshot";
 
@@ -102,7 +103,7 @@ describe("an administrator resets a student's password", () => {
     ];
     for (const [actor, id] of refused) {
       await expect(
-        resetStudentPassword(actor, resetForm(actor, id), IP),
+        resetStudentPassword(actor, resetForm(actor, id), CLIENT),
         `${actor.loginId} → ${id}`,
       ).rejects.toBeInstanceOf(ForbiddenError);
     }

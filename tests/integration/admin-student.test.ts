@@ -19,7 +19,6 @@ import {
   ALEX,
   CLEMENTI_ADMIN,
   createStudent,
-  IP,
   JURONG_ADMIN,
   LIM,
   lockAccountOutright,
@@ -27,6 +26,8 @@ import {
   signIn,
   userIdOf,
   resetForm,
+  CLIENT,
+  IP,
 } from "./helpers";
 import { snapshot } from "./row-snapshot";
 
@@ -90,7 +91,7 @@ describe("acting on one student", () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     const siti = await signIn(SITI);
     expect(await questionsSetUp(siti)).toEqual([2, 3, 4]);
-    expect(await clearSecurityQuestions(admin, siti.id, IP)).toEqual({ fullName: "Siti Nur Rahman" });
+    expect(await clearSecurityQuestions(admin, siti.id, CLIENT)).toEqual({ fullName: "Siti Nur Rahman" });
     expect(await questionsSetUp(siti)).toEqual([]);
     expect((await studentDetail(admin, siti.id)).questionIds).toEqual([]);
     // The reset path looks as it does for anyone: two questions, which no answer opens.
@@ -100,11 +101,11 @@ describe("acting on one student", () => {
   it("disables an account: no sign-in, every session ends; enabling lets the student back", async () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     const alex = await signIn(ALEX);
-    await setStudentEnabled(admin, alex.id, false, IP);
+    await setStudentEnabled(admin, alex.id, false, CLIENT);
     expect(await loadSessionUser(alex.id, alex.sessionVersion)).toBeNull();
     expect(await authenticate(ALEX.loginId, ALEX.password, IP)).toBeNull();
     expect((await studentDetail(admin, alex.id)).status).toBe("disabled");
-    await setStudentEnabled(admin, alex.id, true, IP);
+    await setStudentEnabled(admin, alex.id, true, CLIENT);
     expect(await authenticate(ALEX.loginId, ALEX.password, IP)).not.toBeNull();
 
     const trail = await studentAuditTrail(admin, alex.id);
@@ -126,10 +127,10 @@ describe("acting on one student", () => {
     const calls = [
       (actor: typeof jurong, id: number) => studentDetail(actor, id),
       (actor: typeof jurong, id: number) => studentAuditTrail(actor, id),
-      (actor: typeof jurong, id: number) => clearSecurityQuestions(actor, id, IP),
-      (actor: typeof jurong, id: number) => setStudentEnabled(actor, id, false, IP),
-      (actor: typeof jurong, id: number) => unlockAccount(actor, id, IP),
-      (actor: typeof jurong, id: number) => resetStudentPassword(actor, resetForm(actor, id), IP),
+      (actor: typeof jurong, id: number) => clearSecurityQuestions(actor, id, CLIENT),
+      (actor: typeof jurong, id: number) => setStudentEnabled(actor, id, false, CLIENT),
+      (actor: typeof jurong, id: number) => unlockAccount(actor, id, CLIENT),
+      (actor: typeof jurong, id: number) => resetStudentPassword(actor, resetForm(actor, id), CLIENT),
     ];
     for (const call of calls) {
       for (const [actor, id] of [

@@ -9,7 +9,7 @@ import { openPostgres, type Database } from "@/db/client";
 import { getDb, useDatabase } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
-import { earnGrant, IP, newPassword, SITI } from "./helpers";
+import { earnGrant, newPassword, SITI, CLIENT, IP } from "./helpers";
 
 let owner: Database["db"];
 let asApp: Database | undefined;
@@ -75,7 +75,7 @@ describe("the app's database role", () => {
   it("runs the service: sign-in, the reset path and its notices, the audit log", async () => {
     expect(await authenticate("lim_wei_jie", "Green-Paper-Boat-5", IP)).not.toBeNull();
     const grant = await earnGrant(SITI.loginId, SITI.answers);
-    expect(await resetPasswordWithGrant(grant, newPassword("Copper-Kettle-Rain-84"), IP)).toMatchObject({
+    expect(await resetPasswordWithGrant(grant, newPassword("Copper-Kettle-Rain-84"), CLIENT)).toMatchObject({
       status: "reset",
     });
     expect(await authenticate(SITI.loginId, "Copper-Kettle-Rain-84", IP)).not.toBeNull();

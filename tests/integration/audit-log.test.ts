@@ -8,13 +8,14 @@ import { authenticate } from "@/lib/data/sign-in";
 import {
   CLEMENTI_ADMIN,
   createStudent,
-  IP,
   JURONG_ADMIN,
   LIM,
   signIn,
   SITI,
   userIdOf,
   resetByAdmin,
+  CLIENT,
+  IP,
 } from "./helpers";
 
 const HEADER = ["When", "Action", "Login ID", "Student", "Done by", "Address"];
@@ -27,7 +28,7 @@ describe("the audit log for administrators", () => {
     const jurong = await signIn(JURONG_ADMIN);
     await signIn(SITI);
     await signIn(LIM);
-    await unlockAccount(clementi, await userIdOf(SITI.loginId), IP);
+    await unlockAccount(clementi, await userIdOf(SITI.loginId), CLIENT);
 
     const all = await searchAuditLog(clementi, NO_FILTER, 1);
     expect(all.lines.map((line) => line.action)).toEqual(["account_unlocked", "sign_in", "sign_in"]);

@@ -12,7 +12,7 @@ import { collectSlips, slipJobSettled, slipProgress } from "@/lib/data/slips";
 import type { SessionUser } from "@/lib/data/users";
 import { schoolClasses, startYearlyReset } from "@/lib/data/yearly-reset";
 import { cohort, cohortCsv } from "@/tests/fixtures/cohort";
-import { ALEX, CLEMENTI_ADMIN, IP, JURONG_ADMIN, signIn } from "./helpers";
+import { ALEX, CLEMENTI_ADMIN, JURONG_ADMIN, signIn, CLIENT } from "./helpers";
 import { snapshot } from "./row-snapshot";
 
 type Actor = Pick<SessionUser, "id" | "sessionVersion"> | null;
@@ -34,7 +34,7 @@ beforeAll(async () => {
     content: new TextEncoder().encode(cohortCsv(cohort("slip", 2))),
   });
   const confirm = { schoolId: clementi, batchId: (other as { batchId: number }).batchId };
-  const started = await confirmCohortImport(admin, confirm, IP);
+  const started = await confirmCohortImport(admin, confirm, CLIENT);
   slipSetId = (started as { slipSetId: string }).slipSetId;
   await slipJobSettled(slipSetId);
 
@@ -62,14 +62,14 @@ describe("who may import, reset and collect", () => {
       const as = actor as SessionUser; // the functions accept null too: it is what is tested
       await expectRefused(`${who}: read preview`, () => importPreview(as, batchId));
       await expectRefused(`${who}: confirm`, () =>
-        confirmCohortImport(as, { schoolId: clementi, batchId }, IP),
+        confirmCohortImport(as, { schoolId: clementi, batchId }, CLIENT),
       );
       await expectRefused(`${who}: progress`, () => slipProgress(as, slipSetId));
-      await expectRefused(`${who}: collect`, () => collectSlips(as, slipSetId, IP));
+      await expectRefused(`${who}: collect`, () => collectSlips(as, slipSetId, CLIENT));
       // Naming Clementi does not make Clementi theirs.
       await expectRefused(`${who}: preview`, () => previewCohortImport(as, file));
       await expectRefused(`${who}: reset`, () =>
-        startYearlyReset(as, { schoolId: clementi, className: null }, IP),
+        startYearlyReset(as, { schoolId: clementi, className: null }, CLIENT),
       );
       // Another school's administrator may import and reset, but only in their own school (below).
       if (who === "another school's administrator") continue;
@@ -95,7 +95,7 @@ describe("who may import, reset and collect", () => {
     const before = await snapshot();
     expect((await schoolClasses(jurong)).map((c) => c.className)).toEqual(["P3 Respect"]);
     const own = { schoolId: jurong.schoolId, className: "P4 Courage" }; // a Clementi class
-    expect(await startYearlyReset(jurong, own, IP)).toEqual({ status: "noStudents" });
+    expect(await startYearlyReset(jurong, own, CLIENT)).toEqual({ status: "noStudents" });
     expect(await snapshot()).toEqual(before);
     // Their preview says only that a Clementi Login ID's row cannot be used: not that it is in use.
     const file = {
@@ -116,7 +116,7 @@ describe("who may import, reset and collect", () => {
     for (const id of [0, -1, 1.5, Number.NaN, 2 ** 31, 999_999]) {
       await expectRefused(`preview ${id}`, () => importPreview(admin, id));
       await expectRefused(`confirm ${id}`, () =>
-        confirmCohortImport(admin, { schoolId: admin.schoolId, batchId: id }, IP),
+        confirmCohortImport(admin, { schoolId: admin.schoolId, batchId: id }, CLIENT),
       );
     }
     const db = await getDb();
@@ -125,7 +125,7 @@ describe("who may import, reset and collect", () => {
     // made-up or malformed one.
     for (const id of [String(set!.id), "1", randomUUID(), slipSetId.toUpperCase(), `${slipSetId}x`, ""]) {
       await expectRefused(`progress ${id}`, () => slipProgress(admin, id));
-      await expectRefused(`collect ${id}`, () => collectSlips(admin, id, IP));
+      await expectRefused(`collect ${id}`, () => collectSlips(admin, id, CLIENT));
     }
   });
 
@@ -133,6 +133,6 @@ describe("who may import, reset and collect", () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     expect(await importPreview(admin, batchId)).toMatchObject({ status: "preview", validRows: 2 });
     expect(await slipProgress(admin, slipSetId)).toMatchObject({ status: "ready", total: 2 });
-    expect(await collectSlips(admin, slipSetId, IP)).toMatchObject({ status: "slips" });
+    expect(await collectSlips(admin, slipSetId, CLIENT)).toMatchObject({ status: "slips" });
   });
 });

@@ -11,7 +11,7 @@ import { authenticate } from "@/lib/data/sign-in";
 import { collectSlips, slipJobSettled, slipProgress, type Slip } from "@/lib/data/slips";
 import { loadSessionUser } from "@/lib/data/users";
 import { cohort, cohortCsv, SPOILERS, type CohortStudent } from "@/tests/fixtures/cohort";
-import { CLEMENTI_ADMIN, IP, signIn } from "./helpers";
+import { CLEMENTI_ADMIN, signIn, CLIENT, IP } from "./helpers";
 
 async function studentCount(): Promise<number> {
   const db = await getDb();
@@ -31,11 +31,11 @@ async function preview(csv: string, name = "cohort.csv") {
 async function applyAndCollect(csv: string): Promise<Slip[]> {
   const { admin, batchId, preview: checked } = await preview(csv);
   expect(checked.problems).toEqual([]);
-  const started = await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, IP);
+  const started = await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, CLIENT);
   if (started.status !== "started") throw new Error("not started");
   await slipJobSettled(started.slipSetId);
   expect(await slipProgress(admin, started.slipSetId)).toMatchObject({ status: "ready" });
-  const collected = await collectSlips(admin, started.slipSetId, IP);
+  const collected = await collectSlips(admin, started.slipSetId, CLIENT);
   if (collected.status !== "slips") throw new Error(`slips ${collected.progress.status}`);
   return collected.slips;
 }
@@ -69,7 +69,7 @@ describe("importing a cohort of 3,000 students", () => {
     expect(reasonsAt(badLines[19]!)).toEqual(["loginIdRepeated"]);
 
     // All or nothing: with a bad row, confirming does nothing at all.
-    expect(await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, IP)).toEqual({
+    expect(await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, CLIENT)).toEqual({
       status: "gone",
     });
     expect(await studentCount()).toBe(before);
@@ -132,8 +132,8 @@ describe("confirming and collecting", () => {
     const { admin, batchId } = await preview(cohortCsv(small("twice")));
     const confirm = { schoolId: admin.schoolId, batchId };
     const [first, second] = await Promise.all([
-      confirmCohortImport(admin, confirm, IP),
-      confirmCohortImport(admin, confirm, IP),
+      confirmCohortImport(admin, confirm, CLIENT),
+      confirmCohortImport(admin, confirm, CLIENT),
     ]);
     expect(first.status).toBe("started");
     expect(second).toEqual(first);
@@ -144,11 +144,11 @@ describe("confirming and collecting", () => {
     expect(made[0]!.n).toBe(3);
 
     const [one, two] = await Promise.all([
-      collectSlips(admin, slipSetId, IP),
-      collectSlips(admin, slipSetId, IP),
+      collectSlips(admin, slipSetId, CLIENT),
+      collectSlips(admin, slipSetId, CLIENT),
     ]);
     expect([one.status, two.status].sort()).toEqual(["notReady", "slips"]);
-    const again = await collectSlips(admin, slipSetId, IP);
+    const again = await collectSlips(admin, slipSetId, CLIENT);
     expect(again).toMatchObject({ status: "notReady", progress: { status: "collected" } });
     expect(again.progress.collectedAt).toBeInstanceOf(Date);
     const [set] = await db.select().from(slipSets).where(eq(slipSets.publicId, slipSetId));
@@ -168,7 +168,7 @@ describe("confirming and collecting", () => {
       fullName: "Someone Faster",
       passwordHash: "x",
     });
-    const started = await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, IP);
+    const started = await confirmCohortImport(admin, { schoolId: admin.schoolId, batchId }, CLIENT);
     const slipSetId = (started as { slipSetId: string }).slipSetId;
     await slipJobSettled(slipSetId);
     expect(await slipProgress(admin, slipSetId)).toMatchObject({ status: "failed" });

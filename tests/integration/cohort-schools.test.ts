@@ -13,10 +13,10 @@ import { authenticate } from "@/lib/data/sign-in";
 import { slipJobSettled } from "@/lib/data/slips";
 import type { SessionUser } from "@/lib/data/users";
 import { startYearlyReset } from "@/lib/data/yearly-reset";
-import { parseFormSchool } from "@/lib/form-handlers";
+import { parseFormSchool } from "@/lib/forms";
 import { en } from "@/lib/messages/en";
 import { cohort, cohortCsv } from "@/tests/fixtures/cohort";
-import { ALEX, CLEMENTI_ADMIN, IP, JURONG_ADMIN, LIM, signIn, SITI } from "./helpers";
+import { ALEX, CLEMENTI_ADMIN, JURONG_ADMIN, LIM, signIn, SITI, CLIENT, IP } from "./helpers";
 import { snapshot } from "./row-snapshot";
 
 const MINISTRY = { loginId: "moe_admin", password: "Ministry-Desk-2026" };
@@ -60,10 +60,10 @@ describe("the school a form was made for", () => {
     const before = await snapshot(["users"]);
     // Jurong West has no class of Clementi's: nothing is reset in either school.
     const courage = { schoolId: jurong, className: "P4 Courage" };
-    expect(await startYearlyReset(ministry, courage, IP)).toEqual({ status: "noStudents" });
+    expect(await startYearlyReset(ministry, courage, CLIENT)).toEqual({ status: "noStudents" });
     expect(await snapshot(["users"])).toEqual(before);
 
-    const started = await startYearlyReset(ministry, { schoolId: jurong, className: "P3 Respect" }, IP);
+    const started = await startYearlyReset(ministry, { schoolId: jurong, className: "P3 Respect" }, CLIENT);
     if (started.status !== "started") throw new Error("nobody reset");
     await slipJobSettled(started.slipSetId);
     // Lim (Jurong West) was reset; Clementi's students were not.
@@ -85,10 +85,14 @@ describe("the school a form was made for", () => {
     expect(batch!.schoolId).toBe(jurong);
     // Confirmed as Clementi's (a form of the other tab): not found there, nothing applied.
     const asClementi = { schoolId: clementi, batchId: previewed.batchId };
-    await expect(confirmCohortImport(ministry, asClementi, IP)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(confirmCohortImport(ministry, asClementi, CLIENT)).rejects.toBeInstanceOf(ForbiddenError);
     const asJurong = { ...ministry, schoolId: jurong };
     expect(await importPreview(asJurong, previewed.batchId)).toMatchObject({ status: "preview" });
-    const started = await confirmCohortImport(ministry, { schoolId: jurong, batchId: previewed.batchId }, IP);
+    const started = await confirmCohortImport(
+      ministry,
+      { schoolId: jurong, batchId: previewed.batchId },
+      CLIENT,
+    );
     if (started.status !== "started") throw new Error("not started");
     await slipJobSettled(started.slipSetId);
     const made = await db
@@ -103,9 +107,9 @@ describe("the school a form was made for", () => {
     const before = await snapshot();
     const file = { schoolId: jurong, name: "x.csv", content: cohortCsv(cohort("notmine", 1)) };
     await expect(previewCohortImport(school, file)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(startYearlyReset(school, { schoolId: jurong, className: null }, IP)).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      startYearlyReset(school, { schoolId: jurong, className: null }, CLIENT),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await snapshot()).toEqual(before);
   });
 });

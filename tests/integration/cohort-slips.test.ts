@@ -12,7 +12,7 @@ import { confirmCohortImport, previewCohortImport } from "@/lib/data/import";
 import { collectSlips, slipJobSettled, slipProgress } from "@/lib/data/slips";
 import type { SessionUser } from "@/lib/data/users";
 import { cohort, cohortCsv } from "@/tests/fixtures/cohort";
-import { CLEMENTI_ADMIN, IP, JURONG_ADMIN, signIn } from "./helpers";
+import { CLEMENTI_ADMIN, JURONG_ADMIN, signIn, CLIENT } from "./helpers";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -30,7 +30,7 @@ async function readySlips(prefix: string): Promise<string> {
   const started = await confirmCohortImport(
     admin,
     { schoolId: admin.schoolId, batchId: previewed.batchId },
-    IP,
+    CLIENT,
   );
   if (started.status !== "started") throw new Error("not started");
   await slipJobSettled(started.slipSetId);
@@ -68,16 +68,16 @@ describe("login slips", () => {
     expect(row.payload).not.toBeNull();
     expect(await collections(row.id)).toBe(0);
     // Still there for the administrator's button.
-    const collected = await collectSlips(admin, id, IP);
+    const collected = await collectSlips(admin, id, CLIENT);
     expect(collected.status).toBe("slips");
   });
 
   it("are handed out by one collection only, with one audit row; later ones say when", async () => {
     const id = await readySlips("once");
-    const first = await collectSlips(admin, id, IP);
+    const first = await collectSlips(admin, id, CLIENT);
     if (first.status !== "slips") throw new Error(first.progress.status);
     expect(first.slips.map((slip) => slip.loginId)).toEqual(["once0001", "once0002"]);
-    for (const later of [await collectSlips(admin, id, IP), await collectSlips(admin, id, IP)]) {
+    for (const later of [await collectSlips(admin, id, CLIENT), await collectSlips(admin, id, CLIENT)]) {
       expect(later).toMatchObject({ status: "notReady", progress: { status: "collected" } });
       expect(later.progress.collectedAt).toBeInstanceOf(Date);
       expect(JSON.stringify(later)).not.toContain(first.slips[0]!.temporaryPassword);
@@ -98,7 +98,7 @@ describe("login slips", () => {
     for (const id of [String(rowOne.id), String(rowTwo.id)]) {
       // … and are no way in.
       await expect(slipProgress(admin, id)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(collectSlips(admin, id, IP)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(collectSlips(admin, id, CLIENT)).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect((await setRow(one)).status).toBe("ready");
   });
@@ -107,10 +107,10 @@ describe("login slips", () => {
     const id = await readySlips("other");
     const jurong = await signIn(JURONG_ADMIN);
     await expect(slipProgress(jurong, id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(collectSlips(jurong, id, IP)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(collectSlips(jurong, id, CLIENT)).rejects.toBeInstanceOf(ForbiddenError);
     const row = await setRow(id);
     expect(row).toMatchObject({ status: "ready" });
     expect(await collections(row.id)).toBe(0);
-    expect((await collectSlips(admin, id, IP)).status).toBe("slips");
+    expect((await collectSlips(admin, id, CLIENT)).status).toBe("slips");
   });
 });

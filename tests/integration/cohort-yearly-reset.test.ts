@@ -12,7 +12,7 @@ import { collectSlips, slipJobSettled, slipProgress } from "@/lib/data/slips";
 import { loadSessionUser } from "@/lib/data/users";
 import { schoolClasses, startYearlyReset } from "@/lib/data/yearly-reset";
 import { hashSecret } from "@/lib/hashing";
-import { ALEX, CLEMENTI_ADMIN, IP, signIn } from "./helpers";
+import { ALEX, CLEMENTI_ADMIN, signIn, CLIENT, IP } from "./helpers";
 
 const CLASS = "P6 Perseverance";
 const PUPILS = [
@@ -60,7 +60,7 @@ describe("the yearly reset of one class", () => {
     for (const pupil of signedIn) await startSession(pupil.id);
     const admin = await signIn(CLEMENTI_ADMIN);
 
-    const started = await startYearlyReset(admin, { schoolId: admin.schoolId, className: CLASS }, IP);
+    const started = await startYearlyReset(admin, { schoolId: admin.schoolId, className: CLASS }, CLIENT);
     if (started.status !== "started") throw new Error("no students");
     await slipJobSettled(started.slipSetId);
     expect(await slipProgress(admin, started.slipSetId)).toMatchObject({
@@ -79,10 +79,10 @@ describe("the yearly reset of one class", () => {
     expect(left!.n).toBe(0);
 
     // The slips, once; each password opens its account, which must change it; the old ones do not.
-    const collected = await collectSlips(admin, started.slipSetId, IP);
+    const collected = await collectSlips(admin, started.slipSetId, CLIENT);
     if (collected.status !== "slips") throw new Error("no slips");
     expect(collected.slips.map((slip) => slip.loginId).sort()).toEqual(PUPILS.map((p) => p.loginId));
-    expect(await collectSlips(admin, started.slipSetId, IP)).toMatchObject({ status: "notReady" });
+    expect(await collectSlips(admin, started.slipSetId, CLIENT)).toMatchObject({ status: "notReady" });
     for (const pupil of PUPILS) {
       expect(await authenticate(pupil.loginId, pupil.password, IP)).toBeNull();
       const slip = collected.slips.find((s) => s.loginId === pupil.loginId)!;
@@ -116,11 +116,13 @@ describe("the yearly reset of one class", () => {
 
   it("says so when there is nobody to reset", async () => {
     const admin = await signIn(CLEMENTI_ADMIN);
-    expect(await startYearlyReset(admin, { schoolId: admin.schoolId, className: "P3 Respect" }, IP)).toEqual({
+    expect(
+      await startYearlyReset(admin, { schoolId: admin.schoolId, className: "P3 Respect" }, CLIENT),
+    ).toEqual({
       status: "noStudents",
     });
     expect(
-      await startYearlyReset(admin, { schoolId: admin.schoolId, className: "No Such Class" }, IP),
+      await startYearlyReset(admin, { schoolId: admin.schoolId, className: "No Such Class" }, CLIENT),
     ).toEqual({
       status: "noStudents",
     });
@@ -129,14 +131,14 @@ describe("the yearly reset of one class", () => {
   it("starts one reset for two clicks at once", async () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     const [one, two] = await Promise.all([
-      startYearlyReset(admin, { schoolId: admin.schoolId, className: "P4 Courage" }, IP),
-      startYearlyReset(admin, { schoolId: admin.schoolId, className: "P4 Courage" }, IP),
+      startYearlyReset(admin, { schoolId: admin.schoolId, className: "P4 Courage" }, CLIENT),
+      startYearlyReset(admin, { schoolId: admin.schoolId, className: "P4 Courage" }, CLIENT),
     ]);
     expect(one.status).toBe("started");
     expect(two).toEqual(one);
     const slipSetId = (one as { slipSetId: string }).slipSetId;
     await slipJobSettled(slipSetId);
-    const collected = await collectSlips(admin, slipSetId, IP);
+    const collected = await collectSlips(admin, slipSetId, CLIENT);
     if (collected.status !== "slips") throw new Error("no slips");
     const [slip] = collected.slips;
     expect(slip?.loginId).toBe(ALEX.loginId);

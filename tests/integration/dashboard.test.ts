@@ -8,7 +8,6 @@ import {
   ALEX,
   answerWrongly,
   CLEMENTI_ADMIN,
-  IP,
   JURONG_ADMIN,
   LIM,
   lockAccountOutright,
@@ -16,6 +15,7 @@ import {
   SITI,
   userIdOf,
   resetByAdmin,
+  CLIENT,
 } from "./helpers";
 
 const singaporeDay = (date: Date) =>
@@ -37,7 +37,7 @@ describe("the dashboard", () => {
   it("counts resets, locks and unlocks per school day, 30 days with zeros", async () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     for (let i = 0; i < 3; i++) await answerWrongly(SITI.loginId); // the reset path locks
-    await unlockAccount(admin, await userIdOf(SITI.loginId), IP);
+    await unlockAccount(admin, await userIdOf(SITI.loginId), CLIENT);
     await resetByAdmin(admin, await userIdOf(ALEX.loginId));
     await lockAccountOutright(await userIdOf(LIM.loginId)); // another school: not counted
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswers, decoyQuestions, startChallenge, type CheckResult } from "@/lib/data/challenge";
 import { QUESTION_IDS } from "@/lib/questions";
-import { ALEX, IP, SITI, WRONG, createStudent, gateRow, openChallenge, userIdOf } from "./helpers";
+import { ALEX, SITI, WRONG, createStudent, gateRow, openChallenge, userIdOf, CLIENT, IP } from "./helpers";
 
 const UNKNOWN = "no_such_pupil";
 
@@ -19,7 +19,7 @@ describe("decoy questions for unknown login IDs and for accounts without answers
     for (const loginId of [UNKNOWN, "NO_SUCH_PUPIL", `  ${UNKNOWN} `]) {
       expect(await startChallenge(loginId, IP)).toEqual(first);
     }
-    expect(await checkAnswers(UNKNOWN, WRONG, IP)).toEqual({ status: "wrong", lockedNow: "open" });
+    expect(await checkAnswers(UNKNOWN, WRONG, CLIENT)).toEqual({ status: "wrong", lockedNow: "open" });
     expect(await startChallenge(UNKNOWN, IP)).toEqual(first);
   });
 
@@ -27,7 +27,7 @@ describe("decoy questions for unknown login IDs and for accounts without answers
     const first = await startChallenge(ALEX.loginId, IP);
     expect(first).toEqual({ status: "open", questionIds: decoyQuestions(ALEX.loginId) });
     for (let i = 0; i < 3; i++) expect(await startChallenge(ALEX.loginId, IP)).toEqual(first);
-    expect(await checkAnswers(ALEX.loginId, WRONG, IP)).toEqual({ status: "wrong", lockedNow: "open" });
+    expect(await checkAnswers(ALEX.loginId, WRONG, CLIENT)).toEqual({ status: "wrong", lockedNow: "open" });
     expect(await startChallenge(ALEX.loginId, IP)).toEqual(first);
     expect((await gateRow(await userIdOf(ALEX.loginId)))?.drawnQuestions).toEqual(
       decoyQuestions(ALEX.loginId),
@@ -46,7 +46,7 @@ describe("decoy questions for unknown login IDs and for accounts without answers
     for (const loginId of ["never_enrolled", "not_set_up_yet"]) {
       await openChallenge(loginId);
       const statuses: string[] = [];
-      for (const guess of guesses) statuses.push((await checkAnswers(loginId, guess, IP)).status);
+      for (const guess of guesses) statuses.push((await checkAnswers(loginId, guess, CLIENT)).status);
       expect(statuses).not.toContain("correct");
       expect(statuses.slice(0, 3)).toEqual(["wrong", "wrong", "wrong"]);
       expect(statuses[3]).toBe("locked");
@@ -64,8 +64,8 @@ describe("decoy questions for unknown login IDs and for accounts without answers
     const realResults: CheckResult[] = [];
     const decoyResults: CheckResult[] = [];
     for (let i = 0; i < 4; i++) {
-      realResults.push(await checkAnswers(SITI.loginId, WRONG, IP));
-      decoyResults.push(await checkAnswers("another_stranger", WRONG, IP));
+      realResults.push(await checkAnswers(SITI.loginId, WRONG, CLIENT));
+      decoyResults.push(await checkAnswers("another_stranger", WRONG, CLIENT));
     }
     expect(decoyResults).toEqual(realResults);
     expect(realResults).toEqual([

@@ -9,9 +9,11 @@ import { sessionKey, startSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";
 import { hashSecret } from "@/lib/hashing";
-import type { ClientInput } from "@/lib/mail/client-info";
+import type { ClientInfo } from "@/lib/request";
 
 export const IP = "203.0.113.10";
+/** The client of the data functions' calls in these stories: the address above, no user agent. */
+export const CLIENT: ClientInfo = { address: IP, userAgent: null };
 
 export type Answers = Record<number, string>;
 
@@ -110,7 +112,7 @@ export async function openChallenge(loginId: string): Promise<number[]> {
 }
 
 export async function answerCorrectly(loginId: string, answers: Answers): Promise<CheckResult> {
-  return checkAnswers(loginId, answersFor(await openChallenge(loginId), answers), IP);
+  return checkAnswers(loginId, answersFor(await openChallenge(loginId), answers), CLIENT);
 }
 
 /** Starts a challenge and earns a reset grant with the right answers. */
@@ -121,7 +123,7 @@ export async function earnGrant(loginId: string, answers: Answers): Promise<stri
 }
 
 export async function answerWrongly(loginId: string): Promise<CheckResult> {
-  return checkAnswers(loginId, WRONG, IP);
+  return checkAnswers(loginId, WRONG, CLIENT);
 }
 
 export async function gateRow(userId: number) {
@@ -160,7 +162,7 @@ export function resetForm(actor: Pick<SessionUser, "id">, userId: number) {
 }
 
 /** The school's Reset password, pressed once; the temporary password it shows. */
-export async function resetByAdmin(admin: SessionUser, userId: number, client: ClientInput = IP) {
+export async function resetByAdmin(admin: SessionUser, userId: number, client: ClientInfo = CLIENT) {
   const reset = await resetStudentPassword(admin, resetForm(admin, userId), client);
   if (reset.status !== "reset") throw new Error(`not reset: ${reset.status}`);
   return reset;

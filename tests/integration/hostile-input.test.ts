@@ -14,9 +14,9 @@ import { auditEvents, signInThrottles } from "@/db/schema";
 import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
-import * as handlers from "@/lib/form-handlers";
+import { challengeSchema } from "@/lib/forms";
 import { typedText, type Entry } from "../support/hostile";
-import { IP, SITI, signIn } from "./helpers";
+import { SITI, signIn, CLIENT, IP } from "./helpers";
 import * as inputs from "./hostile-inputs";
 import { runs } from "./hostile-inputs";
 import { snapshot } from "./row-snapshot";
@@ -64,7 +64,7 @@ describe("hostile input: sign-in and the challenge", () => {
         ["answer1", a],
         ["answer2", b],
       ]),
-      handlers.parseChallengeForm,
+      challengeSchema,
     );
     const untouched = ["users", "securityAnswers", "passwordHistory", "resetGrants", "sessions"] as const;
     await fc.assert(
@@ -72,7 +72,7 @@ describe("hostile input: sign-in and the challenge", () => {
         const before = await snapshot([...untouched]);
         const view = await startChallenge(loginId, IP);
         assert.ok(view.status !== "open" || view.questionIds.length === 2);
-        const result = await checkAnswers(loginId, [answer1, answer2], IP);
+        const result = await checkAnswers(loginId, [answer1, answer2], CLIENT);
         assert.ok(["wrong", "locked", "accountLocked"].includes(result.status), result.status);
         assert.deepStrictEqual(await snapshot([...untouched]), before);
       }),

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { contextWords } from "@/lib/context-words";
-import type { Parsed } from "@/lib/form-handlers";
-import type { FormState } from "@/lib/forms";
+import type { z } from "zod";
+import { parseForm, type FormState } from "@/lib/forms";
 import { en } from "@/lib/messages/en";
 import { firstFailure, nameTokens, normalisePassword } from "@/lib/password-policy";
 import { QUESTION_IDS, questionById } from "@/lib/questions";
@@ -20,11 +20,11 @@ import {
 } from "../support/hostile";
 import { ALEX, CLEMENTI_ADMIN, JURONG_ADMIN, LIM, SITI } from "./helpers";
 
-/** What a form's handler accepts of generated entries: only inputs the schema lets through. */
-export function passing<T>(entries: fc.Arbitrary<Entry[]>, parse: (formData: FormData) => Parsed<T>) {
+/** What a form's action accepts of generated entries: only inputs its schema lets through. */
+export function passing<S extends z.ZodType>(entries: fc.Arbitrary<Entry[]>, schema: S) {
   return entries
-    .map((generated) => parse(toFormData(generated)))
-    .filter((parsed): parsed is { ok: true; data: T } => parsed.ok)
+    .map((generated) => parseForm(schema, toFormData(generated)))
+    .filter((parsed): parsed is { ok: true; data: z.output<S> } => parsed.ok)
     .map((parsed) => parsed.data);
 }
 

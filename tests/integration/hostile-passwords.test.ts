@@ -11,8 +11,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { grantHolder, resetPasswordWithGrant } from "@/lib/data/reset-grants";
-import * as handlers from "@/lib/form-handlers";
-import { createStudent, earnGrant, IP, signIn, type Answers } from "./helpers";
+import { changePasswordSchema, newPasswordRefusedState, newPasswordSchema } from "@/lib/forms";
+import { CLIENT, createStudent, earnGrant, signIn, type Answers } from "./helpers";
 import * as inputs from "./hostile-inputs";
 import { assertPageWords, runs } from "./hostile-inputs";
 import { snapshot } from "./row-snapshot";
@@ -24,34 +24,34 @@ describe("hostile input: new passwords, by reset and by change", () => {
     const owner = { loginId: "hostile_reset", fullName: "Goh Kai Xuan", password: "Starting-Point-11" };
     await createStudent(owner.loginId, { ...owner, answers: ANSWERS });
     const grant = await earnGrant(owner.loginId, ANSWERS);
-    const newPasswords = inputs.passing(inputs.failingPasswords(owner), handlers.parseNewPasswordForm);
+    const newPasswords = inputs.passing(inputs.failingPasswords(owner), newPasswordSchema);
     await fc.assert(
       fc.asyncProperty(newPasswords, async (input) => {
         const before = await snapshot();
-        const result = await resetPasswordWithGrant(grant, input, IP);
+        const result = await resetPasswordWithGrant(grant, input, CLIENT);
         assert.equal(result.status, "policy");
-        assertPageWords(handlers.newPasswordRefusedState(result), owner);
+        assertPageWords(newPasswordRefusedState(result), owner);
         assert.deepStrictEqual(await snapshot(), before);
       }),
       { numRuns: runs(200) },
     );
     expect(await grantHolder(grant)).toMatchObject({ loginId: owner.loginId });
     const good = { newPassword: "Quiet-Meadow-Brook-58", confirmPassword: "Quiet-Meadow-Brook-58" };
-    expect(await resetPasswordWithGrant(grant, good, IP)).toMatchObject({ status: "reset" });
+    expect(await resetPasswordWithGrant(grant, good, CLIENT)).toMatchObject({ status: "reset" });
   });
 
   it(`a change refuses a wrong current password or a failing new one (${runs(80)} runs)`, async () => {
     const owner = { loginId: "hostile_change", fullName: "Tan Mei Ling", password: "Harbour-Lights-93" };
     await createStudent(owner.loginId, owner);
     const actor = await signIn(owner);
-    const changes = inputs.passing(inputs.failingChanges(owner), handlers.parseChangePasswordForm);
+    const changes = inputs.passing(inputs.failingChanges(owner), changePasswordSchema);
     await fc.assert(
       fc.asyncProperty(changes, async (input) => {
         const before = await snapshot();
-        const result = await changeOwnPassword(actor, input, IP);
+        const result = await changeOwnPassword(actor, input, CLIENT);
         const right = input.currentPassword === owner.password;
         assert.equal(result.status, right ? "policy" : "wrongCurrentPassword");
-        assertPageWords(handlers.newPasswordRefusedState(result), owner);
+        assertPageWords(newPasswordRefusedState(result), owner);
         assert.deepStrictEqual(await snapshot(), before);
       }),
       { numRuns: runs(80) },

@@ -5,7 +5,6 @@ import { auditEvents, users } from "@/db/schema";
 import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import {
-  IP,
   SITI,
   answerCorrectly,
   answerWrongly,
@@ -15,6 +14,8 @@ import {
   openChallenge,
   userIdOf,
   type Answers,
+  CLIENT,
+  IP,
 } from "./helpers";
 
 describe("the lockout gate after wrong answers", () => {
@@ -27,8 +28,8 @@ describe("the lockout gate after wrong answers", () => {
     expect(await startChallenge(SITI.loginId, IP)).toEqual({ status: "locked" });
     expect(await startChallenge(SITI.email, IP)).toEqual({ status: "locked" });
     const correct = answersFor(asked, SITI.answers);
-    expect(await checkAnswers(SITI.loginId, correct, IP)).toEqual({ status: "locked" });
-    expect(await checkAnswers(SITI.email, correct, IP)).toEqual({ status: "locked" });
+    expect(await checkAnswers(SITI.loginId, correct, CLIENT)).toEqual({ status: "locked" });
+    expect(await checkAnswers(SITI.email, correct, CLIENT)).toEqual({ status: "locked" });
 
     const id = await userIdOf(SITI.loginId);
     const gate = await gateRow(id);

@@ -19,13 +19,14 @@ import { authenticate } from "@/lib/data/sign-in";
 import {
   CLEMENTI_ADMIN,
   createStudent,
-  IP,
   JURONG_ADMIN,
   LIM,
   signIn,
   SITI,
   userIdOf,
   resetForm,
+  CLIENT,
+  IP,
 } from "./helpers";
 import { snapshot } from "./row-snapshot";
 
@@ -41,12 +42,16 @@ describe("schools and their administrators", () => {
     const added = await createSchool(
       ministry,
       { name: "Bedok Green Primary School", contactEmail: "Office@Bedok.example" },
-      IP,
+      CLIENT,
     );
     expect(added).toMatchObject({ status: "created", value: { name: "Bedok Green Primary School" } });
     if (added.status !== "created") throw new Error("not created");
     expect(
-      await createSchool(ministry, { name: "Bedok Green Primary School", contactEmail: "x@y.example" }, IP),
+      await createSchool(
+        ministry,
+        { name: "Bedok Green Primary School", contactEmail: "x@y.example" },
+        CLIENT,
+      ),
     ).toEqual({
       status: "taken",
     });
@@ -54,7 +59,7 @@ describe("schools and their administrators", () => {
     const made = await createSchoolAdmin(
       ministry,
       { schoolId: added.value.id, loginId: "Bedok_Admin", fullName: "Bedok ICT Lead" },
-      IP,
+      CLIENT,
     );
     if (made.status !== "created") throw new Error("admin not created");
     expect(made.value).toMatchObject({ loginId: "bedok_admin", schoolName: "Bedok Green Primary School" });
@@ -69,21 +74,21 @@ describe("schools and their administrators", () => {
       await createSchoolAdmin(
         ministry,
         { schoolId: added.value.id, loginId: SITI.loginId, fullName: "Someone" },
-        IP,
+        CLIENT,
       ),
     ).toEqual({ status: "taken" });
 
     // Clementi's administrator is given Bedok Green too.
     expect(
-      await grantSchool(ministry, { adminLoginId: CLEMENTI_ADMIN.loginId, schoolId: added.value.id }, IP),
+      await grantSchool(ministry, { adminLoginId: CLEMENTI_ADMIN.loginId, schoolId: added.value.id }, CLIENT),
     ).toMatchObject({
       status: "granted",
     });
-    expect(await grantSchool(ministry, { adminLoginId: SITI.loginId, schoolId: added.value.id }, IP)).toEqual(
-      {
-        status: "unknownAdmin",
-      },
-    );
+    expect(
+      await grantSchool(ministry, { adminLoginId: SITI.loginId, schoolId: added.value.id }, CLIENT),
+    ).toEqual({
+      status: "unknownAdmin",
+    });
     const listed = await listSchoolsWithAdmins(ministry);
     expect(listed.map((school) => [school.name, school.students])).toEqual([
       ["Bedok Green Primary School", 0],
@@ -102,13 +107,13 @@ describe("schools and their administrators", () => {
     const before = await snapshot();
     for (const actor of [school, student]) {
       await expect(
-        createSchool(actor, { name: "Fake School", contactEmail: "a@b.example" }, IP),
+        createSchool(actor, { name: "Fake School", contactEmail: "a@b.example" }, CLIENT),
       ).rejects.toBeInstanceOf(ForbiddenError);
       await expect(
-        createSchoolAdmin(actor, { schoolId: 1, loginId: "sneaky", fullName: "Sneaky" }, IP),
+        createSchoolAdmin(actor, { schoolId: 1, loginId: "sneaky", fullName: "Sneaky" }, CLIENT),
       ).rejects.toBeInstanceOf(ForbiddenError);
       await expect(
-        grantSchool(actor, { adminLoginId: CLEMENTI_ADMIN.loginId, schoolId: 2 }, IP),
+        grantSchool(actor, { adminLoginId: CLEMENTI_ADMIN.loginId, schoolId: 2 }, CLIENT),
       ).rejects.toBeInstanceOf(ForbiddenError);
       await expect(listSchoolsWithAdmins(actor)).rejects.toBeInstanceOf(ForbiddenError);
     }
@@ -122,11 +127,11 @@ describe("schools and their administrators", () => {
     const added = await createSchool(
       ministry,
       { name: "Tampines North Primary School", contactEmail: "tn@school.example" },
-      IP,
+      CLIENT,
     );
     if (added.status !== "created") throw new Error("not created");
     await createStudent("tn_pupil", { fullName: "Tampines Pupil", school: "Tampines North Primary School" });
-    await grantSchool(ministry, { adminLoginId: CLEMENTI_ADMIN.loginId, schoolId: added.value.id }, IP);
+    await grantSchool(ministry, { adminLoginId: CLEMENTI_ADMIN.loginId, schoolId: added.value.id }, CLIENT);
 
     // Bedok Green was given in the first story of this file.
     expect((await schoolsForAdmin(clementi)).map((s) => s.name)).toEqual([
@@ -137,16 +142,16 @@ describe("schools and their administrators", () => {
     const inTampines = { ...clementi, schoolId: added.value.id };
     expect((await assertActor(inTampines, "admin")).schoolName).toBe("Tampines North Primary School");
     expect((await findStudents(inTampines, all)).rows.map((r) => r.loginId)).toEqual(["tn_pupil"]);
-    await unlockAccount(inTampines, await userIdOf("tn_pupil"), IP);
+    await unlockAccount(inTampines, await userIdOf("tn_pupil"), CLIENT);
     // Acting on Tampines, Clementi's students are out of reach, and so is Jurong West.
-    await expect(unlockAccount(inTampines, await userIdOf(SITI.loginId), IP)).rejects.toBeInstanceOf(
+    await expect(unlockAccount(inTampines, await userIdOf(SITI.loginId), CLIENT)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
     const inJurong = { ...clementi, schoolId: jurong.schoolId };
     await expect(assertActor(inJurong, "admin")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(findStudents(inJurong, all)).rejects.toBeInstanceOf(ForbiddenError);
     const lim = await userIdOf(LIM.loginId);
-    await expect(resetStudentPassword(inJurong, resetForm(inJurong, lim), IP)).rejects.toBeInstanceOf(
+    await expect(resetStudentPassword(inJurong, resetForm(inJurong, lim), CLIENT)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
     expect(await authenticate(LIM.loginId, LIM.password, IP)).not.toBeNull();
@@ -172,12 +177,12 @@ describe("schools and their administrators", () => {
     const added = await createSchool(
       ministry,
       { name: "Yishun Park Primary School", contactEmail: "yp@school.example" },
-      IP,
+      CLIENT,
     );
     if (added.status !== "created") throw new Error("not created");
-    await grantSchool(ministry, { adminLoginId: JURONG_ADMIN.loginId, schoolId: added.value.id }, IP);
+    await grantSchool(ministry, { adminLoginId: JURONG_ADMIN.loginId, schoolId: added.value.id }, CLIENT);
     expect(
-      await setSchoolAdminAccess(ministry, { adminLoginId: JURONG_ADMIN.loginId, enabled: false }, IP),
+      await setSchoolAdminAccess(ministry, { adminLoginId: JURONG_ADMIN.loginId, enabled: false }, CLIENT),
     ).toEqual({
       status: "done",
       fullName: "Jurong West MIMS Administrator",
@@ -185,7 +190,7 @@ describe("schools and their administrators", () => {
     await expect(assertActor(jurong, "admin")).rejects.toBeInstanceOf(ForbiddenError);
     expect(await authenticate(JURONG_ADMIN.loginId, JURONG_ADMIN.password, IP)).toBeNull();
     expect(
-      await setSchoolAdminAccess(ministry, { adminLoginId: JURONG_ADMIN.loginId, enabled: true }, IP),
+      await setSchoolAdminAccess(ministry, { adminLoginId: JURONG_ADMIN.loginId, enabled: true }, CLIENT),
     ).toMatchObject({
       status: "done",
     });
@@ -193,12 +198,14 @@ describe("schools and their administrators", () => {
     expect((await schoolsForAdmin(back)).map((s) => s.name)).toEqual(["Jurong West Primary School"]);
     // Not a ministry administrator, not a student, and nothing for a school administrator to call.
     for (const loginId of [MINISTRY.loginId, LIM.loginId]) {
-      expect(await setSchoolAdminAccess(ministry, { adminLoginId: loginId, enabled: false }, IP)).toEqual({
-        status: "unknownAdmin",
-      });
+      expect(await setSchoolAdminAccess(ministry, { adminLoginId: loginId, enabled: false }, CLIENT)).toEqual(
+        {
+          status: "unknownAdmin",
+        },
+      );
     }
     await expect(
-      setSchoolAdminAccess(back, { adminLoginId: CLEMENTI_ADMIN.loginId, enabled: false }, IP),
+      setSchoolAdminAccess(back, { adminLoginId: CLEMENTI_ADMIN.loginId, enabled: false }, CLIENT),
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

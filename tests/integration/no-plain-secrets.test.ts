@@ -16,7 +16,6 @@ import { saveSecurityAnswers } from "@/lib/data/security-questions";
 import { authenticate } from "@/lib/data/sign-in";
 import {
   ALEX,
-  IP,
   SITI,
   answersFor,
   newPassword,
@@ -24,6 +23,8 @@ import {
   signIn,
   signInWithSession,
   type Answers,
+  CLIENT,
+  IP,
 } from "./helpers";
 
 const ANSWERS: Answers = { 1: "Komodo Dragon", 5: "Spider Heroine", 8: "Secret Garden" };
@@ -42,22 +43,24 @@ describe("no secret in the database in plain text", () => {
   it("stores no password, answer or token as typed after setup, reset and change", async () => {
     const alex = await signInWithSession(ALEX);
     const questionIds = Object.keys(ANSWERS).map(Number);
-    const saved = await saveSecurityAnswers(alex, { questionIds, answers: Object.values(ANSWERS) }, IP);
+    const saved = await saveSecurityAnswers(alex, { questionIds, answers: Object.values(ANSWERS) }, CLIENT);
     expect(saved).toEqual({ status: "saved" });
 
     // Wrong answers and a wrong password typed along the way are secrets too.
     const asked = await openChallenge(ALEX.loginId);
-    await checkAnswers(ALEX.loginId, ["Almost Komodo", "Nearly Garden"], IP);
+    await checkAnswers(ALEX.loginId, ["Almost Komodo", "Nearly Garden"], CLIENT);
     await authenticate(ALEX.loginId, "Typo-Password-00", IP);
-    const result = await checkAnswers(ALEX.loginId, answersFor(asked, ANSWERS), IP);
+    const result = await checkAnswers(ALEX.loginId, answersFor(asked, ANSWERS), CLIENT);
     expect(result.status).toBe("correct");
     if (result.status !== "correct") return;
-    expect(await resetPasswordWithGrant(result.grantToken, newPassword(RESET_PASSWORD), IP)).toMatchObject({
+    expect(
+      await resetPasswordWithGrant(result.grantToken, newPassword(RESET_PASSWORD), CLIENT),
+    ).toMatchObject({
       status: "reset",
     });
     const after = await signIn({ loginId: ALEX.loginId, password: RESET_PASSWORD });
     const input = { currentPassword: RESET_PASSWORD, ...newPassword(CHANGED_PASSWORD) };
-    expect(await changeOwnPassword(after, input, IP)).toEqual({ status: "changed" });
+    expect(await changeOwnPassword(after, input, CLIENT)).toEqual({ status: "changed" });
     await signIn(SITI);
 
     const text = await everyRowAsText();

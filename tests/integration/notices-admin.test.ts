@@ -6,12 +6,12 @@ import { notices, users } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
 import { ForbiddenError } from "@/lib/data/errors";
 import { listFailedNotices, listNoticesForStudent, queuePasswordChangedNotices } from "@/lib/data/notices";
-import { CLEMENTI_ADMIN, IP, JURONG_ADMIN, LIM, SITI, signIn, userIdOf } from "./helpers";
+import { CLEMENTI_ADMIN, JURONG_ADMIN, LIM, SITI, signIn, userIdOf, CLIENT } from "./helpers";
 
 async function noticeAbout(loginId: string) {
   const userId = await userIdOf(loginId);
   const db = await getDb();
-  await db.transaction((tx) => queuePasswordChangedNotices(tx, { userId, how: "signed_in", client: IP }));
+  await db.transaction((tx) => queuePasswordChangedNotices(tx, { userId, how: "signed_in", client: CLIENT }));
   return userId;
 }
 

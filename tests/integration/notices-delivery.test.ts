@@ -7,7 +7,7 @@ import { getDb } from "@/lib/data/db";
 import { queuePasswordChangedNotices } from "@/lib/data/notices";
 import { deliverDueNotices } from "@/lib/mail/outbox-worker";
 import { smtpTransport } from "@/lib/mail/smtp-transport";
-import { IP } from "./helpers";
+import { CLIENT } from "./helpers";
 import { freePort, startMailServer } from "./mail-server";
 import { FAST, createFamily, deliverAll, noticesOf } from "./notice-steps";
 
@@ -17,7 +17,7 @@ async function familiesWithNotices(count: number) {
   for (let i = 0; i < count; i++) {
     const family = await createFamily();
     await db.transaction((tx) =>
-      queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: IP }),
+      queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: CLIENT }),
     );
     ids.push(family.userId);
   }
@@ -85,7 +85,7 @@ describe("delivery that survives a mail server's trouble", () => {
     const family = await createFamily();
     const db = await getDb();
     await db.transaction((tx) =>
-      queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: IP }),
+      queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: CLIENT }),
     );
     await deliverAll(transport);
     const rows = await noticesOf(family.userId);
@@ -116,7 +116,7 @@ describe("delivery that survives a mail server's trouble", () => {
     const server = await startMailServer({ refuse: (rcpt) => rcpt === family.guardian });
     const working = smtpTransport(server.url, { connectMs: 2_000, socketMs: 2_000 });
     await db.transaction((tx) =>
-      queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: IP }),
+      queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: CLIENT }),
     );
     await deliverAll(working);
     expect(

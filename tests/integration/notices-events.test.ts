@@ -13,7 +13,6 @@ import { smtpTransport } from "@/lib/mail/smtp-transport";
 import type { MailTransport } from "@/lib/mail/transport";
 import {
   CLEMENTI_ADMIN,
-  IP,
   SITI,
   WRONG,
   earnGrant,
@@ -21,6 +20,8 @@ import {
   resetByAdmin,
   signIn,
   signInWithSession,
+  CLIENT,
+  IP,
 } from "./helpers";
 import { startMailServer, type MailServer, type ReceivedMail } from "./mail-server";
 import { CLEMENTI_CONTACT, IPHONE, WINDOWS, createFamily, deliverAll, noticesOf } from "./notice-steps";
@@ -104,9 +105,9 @@ describe("e-mail notices to the family and the school", () => {
     const family = await createFamily();
     const user = await signInWithSession(family);
     const input = { questionIds: [2, 3, 4], answers: ["turquoise", "swimming", "laksa noodles"] };
-    expect(await saveSecurityAnswers(user, input, IP)).toEqual({ status: "saved" });
+    expect(await saveSecurityAnswers(user, input, CLIENT)).toEqual({ status: "saved" });
     const replaced = { questionIds: [2, 3, 4], answers: ["maroon", "chess club", "nasi lemak"] };
-    const again = await saveSecurityAnswers(user, { ...replaced, currentPassword: family.password }, IP);
+    const again = await saveSecurityAnswers(user, { ...replaced, currentPassword: family.password }, CLIENT);
     expect(again).toEqual({ status: "saved" });
 
     await deliverAll(transport);
@@ -152,7 +153,7 @@ describe("e-mail notices to the family and the school", () => {
     await db
       .insert(challengeStates)
       .values({ gateKey: `u:${family.userId}`, userId: family.userId, lockCount: 2 });
-    for (let i = 0; i < 3; i++) await checkAnswers(family.loginId, WRONG, IP);
+    for (let i = 0; i < 3; i++) await checkAnswers(family.loginId, WRONG, CLIENT);
 
     await deliverAll(transport);
     expect(to(family.student)).toEqual([]);
@@ -172,7 +173,7 @@ describe("e-mail notices to the family and the school", () => {
   it("tells no one when a Login ID that does not exist locks", async () => {
     const db = await getDb();
     const before = await db.$count(notices);
-    for (let i = 0; i < 3; i++) await checkAnswers("nobody_at_this_school", WRONG, IP);
+    for (let i = 0; i < 3; i++) await checkAnswers("nobody_at_this_school", WRONG, CLIENT);
     expect(await db.$count(notices)).toBe(before);
   });
 
@@ -201,7 +202,7 @@ describe("e-mail notices to the family and the school", () => {
     await expect(
       db.transaction(async (tx) => {
         await writeNewPassword(tx, family.userId, "not-a-real-hash");
-        await queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: IP });
+        await queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: CLIENT });
         throw new Error("the database went away");
       }),
     ).rejects.toThrow("the database went away");
@@ -222,7 +223,7 @@ describe("e-mail notices to the family and the school", () => {
     const hostile = "goh.parent@parents.example, thief@elsewhere.example";
     await db.update(users).set({ guardianEmail: hostile }).where(eq(users.id, family.userId));
     await db.transaction((tx) =>
-      queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: IP }),
+      queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: CLIENT }),
     );
     await deliverAll(transport);
     expect(server.accepted.filter((mail) => mail.raw.includes("thief@elsewhere.example"))).toEqual([]);

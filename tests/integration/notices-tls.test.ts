@@ -8,7 +8,7 @@ import { getDb } from "@/lib/data/db";
 import { queuePasswordChangedNotices } from "@/lib/data/notices";
 import { deliverDueNotices } from "@/lib/mail/outbox-worker";
 import { smtpTransport, type SmtpTrust } from "@/lib/mail/smtp-transport";
-import { IP } from "./helpers";
+import { CLIENT } from "./helpers";
 import {
   selfSignedCertificate,
   startMailServer,
@@ -45,7 +45,7 @@ async function familyWithNotices(): Promise<Family> {
   const family = await createFamily();
   const db = await getDb();
   await db.transaction((tx) =>
-    queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: IP }),
+    queuePasswordChangedNotices(tx, { userId: family.userId, how: "signed_in", client: CLIENT }),
   );
   return family;
 }

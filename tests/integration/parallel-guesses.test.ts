@@ -4,7 +4,17 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, challengeStates, users } from "@/db/schema";
 import { checkAnswers, startChallenge, type CheckResult } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
-import { IP, SITI, WRONG, answersFor, createStudent, gateRow, openChallenge, userIdOf } from "./helpers";
+import {
+  SITI,
+  WRONG,
+  answersFor,
+  createStudent,
+  gateRow,
+  openChallenge,
+  userIdOf,
+  CLIENT,
+  IP,
+} from "./helpers";
 
 function tally(results: CheckResult[]) {
   const judged = results.filter((r) => r.status === "wrong");
@@ -21,7 +31,7 @@ describe("parallel wrong submissions", () => {
     const id = await userIdOf(SITI.loginId);
     const asked = await openChallenge(SITI.loginId);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => checkAnswers(SITI.loginId, WRONG, IP)),
+      Array.from({ length: 20 }, () => checkAnswers(SITI.loginId, WRONG, CLIENT)),
     );
 
     const counts = tally(results);
@@ -32,7 +42,7 @@ describe("parallel wrong submissions", () => {
 
     expect(await gateRow(id)).toMatchObject({ lockCount: 1, accountLocked: false, attempts: 0 });
     expect(await startChallenge(SITI.loginId, IP)).toEqual({ status: "locked" });
-    expect(await checkAnswers(SITI.loginId, answersFor(asked, SITI.answers), IP)).toEqual({
+    expect(await checkAnswers(SITI.loginId, answersFor(asked, SITI.answers), CLIENT)).toEqual({
       status: "locked",
     });
 
@@ -46,7 +56,7 @@ describe("parallel wrong submissions", () => {
 
   it("gives an unknown login ID only three guesses too, even on its very first request", async () => {
     const loginId = "parallel_stranger";
-    const results = await Promise.all(Array.from({ length: 20 }, () => checkAnswers(loginId, WRONG, IP)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => checkAnswers(loginId, WRONG, CLIENT)));
 
     const counts = tally(results);
     expect(counts.correct).toBe(0);
@@ -72,7 +82,7 @@ describe("parallel wrong submissions", () => {
     await openChallenge("many_machines");
 
     const ids = Array.from({ length: 20 }, (_, i) => (i % 2 ? email.toUpperCase() : "Many_Machines"));
-    const counts = tally(await Promise.all(ids.map((loginId) => checkAnswers(loginId, WRONG, IP))));
+    const counts = tally(await Promise.all(ids.map((loginId) => checkAnswers(loginId, WRONG, CLIENT))));
     expect(counts.judged).toBeLessThanOrEqual(3);
     expect(counts.refused).toBe(20 - counts.judged);
     expect(counts.locks).toBe(1);

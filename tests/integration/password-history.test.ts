@@ -6,7 +6,7 @@ import { passwordHistory } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
-import { IP, createStudent, earnGrant, newPassword, signIn, type Answers } from "./helpers";
+import { createStudent, earnGrant, newPassword, signIn, type Answers, CLIENT } from "./helpers";
 
 const FIRST_PASSWORD = "Starting-Point-11";
 const FIVE_MORE = ["Amber-Falcon-31", "Birch-Canoe-32", "Cobalt-Drum-33", "Dune-Ember-34", "Elm-Fjord-35"];
@@ -22,11 +22,11 @@ async function historyCount(userId: number): Promise<number> {
 
 async function changeSignedIn(loginId: string, from: string, to: string) {
   const session = await signIn({ loginId, password: from });
-  return changeOwnPassword(session, { currentPassword: from, ...newPassword(to) }, IP);
+  return changeOwnPassword(session, { currentPassword: from, ...newPassword(to) }, CLIENT);
 }
 
 async function resetWithQuestions(loginId: string, to: string) {
-  return resetPasswordWithGrant(await earnGrant(loginId, ANSWERS), newPassword(to), IP);
+  return resetPasswordWithGrant(await earnGrant(loginId, ANSWERS), newPassword(to), CLIENT);
 }
 
 describe("the last 5 passwords", () => {
@@ -55,9 +55,9 @@ describe("the last 5 passwords", () => {
     // A refused password leaves the grant unused: the same grant tries every old one.
     const grant = await earnGrant("ravi_das", ANSWERS);
     for (const old of FIVE_MORE) {
-      expect(await resetPasswordWithGrant(grant, newPassword(old), IP), old).toEqual(REUSED);
+      expect(await resetPasswordWithGrant(grant, newPassword(old), CLIENT), old).toEqual(REUSED);
     }
-    expect(await resetPasswordWithGrant(grant, newPassword(FIRST_PASSWORD), IP)).toMatchObject({
+    expect(await resetPasswordWithGrant(grant, newPassword(FIRST_PASSWORD), CLIENT)).toMatchObject({
       status: "reset",
     });
     await signIn({ loginId: "ravi_das", password: FIRST_PASSWORD });

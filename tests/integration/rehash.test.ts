@@ -8,7 +8,7 @@ import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
 import { parseStoredHash } from "@/lib/hash-format";
-import { IP, LIM, createStudent, signIn } from "./helpers";
+import { LIM, createStudent, signIn, CLIENT, IP } from "./helpers";
 
 const PASSWORD = "Harbour-Lights-58";
 
@@ -99,7 +99,7 @@ describe("rehash of security answers", () => {
     const first = await checkAnswers(
       "old_answers_kid",
       asked.map((id) => answers[id]!),
-      IP,
+      CLIENT,
     );
     expect(first.status).toBe("correct");
 
@@ -117,7 +117,7 @@ describe("rehash of security answers", () => {
     const second = await checkAnswers(
       "old_answers_kid",
       askedAgain.map((id) => answers[id]!),
-      IP,
+      CLIENT,
     );
     expect(second.status).toBe("correct");
   });

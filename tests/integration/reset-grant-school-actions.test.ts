@@ -12,7 +12,6 @@ import { slipJobSettled } from "@/lib/data/slips";
 import { startYearlyReset } from "@/lib/data/yearly-reset";
 import {
   CLEMENTI_ADMIN,
-  IP,
   createStudent,
   earnGrant,
   newPassword,
@@ -21,6 +20,8 @@ import {
   signInWithSession,
   userIdOf,
   type Answers,
+  CLIENT,
+  IP,
 } from "./helpers";
 
 const ANSWERS: Answers = { 2: "lime green", 6: "spinning top", 8: "the gruffalo" };
@@ -47,7 +48,7 @@ async function passwordHashOf(id: number): Promise<string> {
 async function expectGrantDead(id: number, grant: string): Promise<void> {
   const before = await passwordHashOf(id);
   expect(await grantHolder(grant)).toBeNull();
-  expect(await resetPasswordWithGrant(grant, newPassword(ATTACKERS_CHOICE), IP)).toEqual({
+  expect(await resetPasswordWithGrant(grant, newPassword(ATTACKERS_CHOICE), CLIENT)).toEqual({
     status: "invalidGrant",
   });
   expect(await passwordHashOf(id)).toBe(before);
@@ -56,7 +57,7 @@ async function expectGrantDead(id: number, grant: string): Promise<void> {
 describe("a live reset grant ends with what the school does next", () => {
   it("ends when the school clears the security questions", async () => {
     const { id, grant } = await studentWithGrant("grant_cleared");
-    await clearSecurityQuestions(await signIn(CLEMENTI_ADMIN), id, IP);
+    await clearSecurityQuestions(await signIn(CLEMENTI_ADMIN), id, CLIENT);
     await expectGrantDead(id, grant);
     expect(await authenticate("grant_cleared", PASSWORD, IP)).not.toBeNull();
   });
@@ -64,15 +65,15 @@ describe("a live reset grant ends with what the school does next", () => {
   it("ends when the school disables the account, and enabling it again does not bring it back", async () => {
     const { id, grant } = await studentWithGrant("grant_disabled");
     const admin = await signIn(CLEMENTI_ADMIN);
-    await setStudentEnabled(admin, id, false, IP);
-    await setStudentEnabled(admin, id, true, IP);
+    await setStudentEnabled(admin, id, false, CLIENT);
+    await setStudentEnabled(admin, id, true, CLIENT);
     await expectGrantDead(id, grant);
     expect(await authenticate("grant_disabled", PASSWORD, IP)).not.toBeNull();
   });
 
   it("ends when the school resets the password", async () => {
     const { id, grant } = await studentWithGrant("grant_admin_reset");
-    const { temporaryPassword } = await resetByAdmin(await signIn(CLEMENTI_ADMIN), id, IP);
+    const { temporaryPassword } = await resetByAdmin(await signIn(CLEMENTI_ADMIN), id, CLIENT);
     await expectGrantDead(id, grant);
     expect(await authenticate("grant_admin_reset", temporaryPassword, IP)).not.toBeNull();
     expect(await authenticate("grant_admin_reset", ATTACKERS_CHOICE, IP)).toBeNull();
@@ -84,7 +85,7 @@ describe("a live reset grant ends with what the school does next", () => {
     const db = await getDb();
     for (const { id } of pupils) await db.update(users).set({ className }).where(eq(users.id, id));
     const admin = await signIn(CLEMENTI_ADMIN);
-    const started = await startYearlyReset(admin, { schoolId: admin.schoolId, className }, IP);
+    const started = await startYearlyReset(admin, { schoolId: admin.schoolId, className }, CLIENT);
     if (started.status !== "started") throw new Error("no students");
     await slipJobSettled(started.slipSetId);
     for (const { id, grant } of pupils) await expectGrantDead(id, grant);
@@ -94,7 +95,7 @@ describe("a live reset grant ends with what the school does next", () => {
     const { id, grant } = await studentWithGrant("grant_replaced");
     const student = await signInWithSession({ loginId: "grant_replaced", password: PASSWORD });
     const replaced = { questionIds: [1, 3, 5], answers: ["axolotl", "wall climbing", "doraemon"] };
-    expect(await saveSecurityAnswers(student, { ...replaced, currentPassword: PASSWORD }, IP)).toEqual({
+    expect(await saveSecurityAnswers(student, { ...replaced, currentPassword: PASSWORD }, CLIENT)).toEqual({
       status: "saved",
     });
     await expectGrantDead(id, grant);
@@ -120,7 +121,7 @@ describe("a grant is used only by an active student", () => {
     await db.transaction(async (tx) => {
       await tx.update(users).set({ status: "disabled" }).where(eq(users.id, id));
       // The reset has read the grant's holder as active; it commits only after the disable does.
-      reset = resetPasswordWithGrant(grant, newPassword(ATTACKERS_CHOICE), IP);
+      reset = resetPasswordWithGrant(grant, newPassword(ATTACKERS_CHOICE), CLIENT);
       await untilAnotherConnectionWaits();
     });
     expect(await reset).toEqual({ status: "invalidGrant" });

@@ -6,7 +6,7 @@ import { passwordHistory, resetGrants, users } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
 import { cancelResetGrant, grantHolder, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { authenticate } from "@/lib/data/sign-in";
-import { IP, SITI, createStudent, earnGrant, newPassword, userIdOf, type Answers } from "./helpers";
+import { SITI, createStudent, earnGrant, newPassword, userIdOf, type Answers, CLIENT, IP } from "./helpers";
 
 const ANSWERS: Answers = { 1: "tortoise", 3: "skipping rope", 5: "ultraman" };
 
@@ -30,11 +30,11 @@ async function accountRow(id: number) {
 describe("the reset grant", () => {
   it("is single use: the same token a second time is an invalid grant", async () => {
     const { id, grant } = await student("grant_twice");
-    expect(await resetPasswordWithGrant(grant, newPassword("First-New-Secret-21"), IP)).toMatchObject({
+    expect(await resetPasswordWithGrant(grant, newPassword("First-New-Secret-21"), CLIENT)).toMatchObject({
       status: "reset",
     });
     const after = await accountRow(id);
-    expect(await resetPasswordWithGrant(grant, newPassword("Second-New-Secret-22"), IP)).toEqual({
+    expect(await resetPasswordWithGrant(grant, newPassword("Second-New-Secret-22"), CLIENT)).toEqual({
       status: "invalidGrant",
     });
     expect(await accountRow(id)).toEqual(after);
@@ -47,7 +47,7 @@ describe("the reset grant", () => {
     const before = await accountRow(id);
     const passwords = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"].map((word) => `Racing-Snail-${word}-1`);
     const results = await Promise.all(
-      passwords.map((p) => resetPasswordWithGrant(grant, newPassword(p), IP)),
+      passwords.map((p) => resetPasswordWithGrant(grant, newPassword(p), CLIENT)),
     );
     expect(results.filter((r) => r.status === "reset")).toHaveLength(1);
     expect(results.filter((r) => r.status === "invalidGrant")).toHaveLength(passwords.length - 1);
@@ -67,7 +67,7 @@ describe("the reset grant", () => {
       .where(eq(resetGrants.userId, id));
     const before = await accountRow(id);
     expect(await grantHolder(grant)).toBeNull();
-    expect(await resetPasswordWithGrant(grant, newPassword("Too-Late-Now-33"), IP)).toEqual({
+    expect(await resetPasswordWithGrant(grant, newPassword("Too-Late-Now-33"), CLIENT)).toEqual({
       status: "invalidGrant",
     });
     expect(await accountRow(id)).toEqual(before);
@@ -91,7 +91,7 @@ describe("the reset grant", () => {
     await cancelResetGrant(grant, IP);
     const before = await accountRow(id);
     expect(await grantHolder(grant)).toBeNull();
-    expect(await resetPasswordWithGrant(grant, newPassword("Changed-Mind-44"), IP)).toEqual({
+    expect(await resetPasswordWithGrant(grant, newPassword("Changed-Mind-44"), CLIENT)).toEqual({
       status: "invalidGrant",
     });
     expect(await accountRow(id)).toEqual(before);
@@ -102,7 +102,7 @@ describe("the reset grant", () => {
     const before = await accountRow(id);
     const guesses = [randomBytes(32).toString("base64url"), "", undefined, String(id), "undefined"];
     for (const token of guesses) {
-      expect(await resetPasswordWithGrant(token, newPassword("Lucky-Guess-Maybe-55"), IP)).toEqual({
+      expect(await resetPasswordWithGrant(token, newPassword("Lucky-Guess-Maybe-55"), CLIENT)).toEqual({
         status: "invalidGrant",
       });
     }
@@ -113,11 +113,11 @@ describe("the reset grant", () => {
     const siti = await userIdOf(SITI.loginId);
     const older = await earnGrant(SITI.loginId, SITI.answers);
     const newer = await earnGrant(SITI.loginId, SITI.answers);
-    expect(await resetPasswordWithGrant(newer, newPassword("Orange-Lantern-88"), IP)).toMatchObject({
+    expect(await resetPasswordWithGrant(newer, newPassword("Orange-Lantern-88"), CLIENT)).toMatchObject({
       status: "reset",
     });
     const before = await accountRow(siti);
-    expect(await resetPasswordWithGrant(older, newPassword("Another-Lantern-99"), IP)).toEqual({
+    expect(await resetPasswordWithGrant(older, newPassword("Another-Lantern-99"), CLIENT)).toEqual({
       status: "invalidGrant",
     });
     expect(await accountRow(siti)).toEqual(before);

@@ -6,7 +6,7 @@ import { changeOwnPassword } from "@/lib/data/passwords";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { questionsSetUp } from "@/lib/data/security-questions";
 import { loadSessionUser } from "@/lib/data/users";
-import { ALEX, IP, SITI, earnGrant, newPassword, signIn } from "./helpers";
+import { ALEX, SITI, earnGrant, newPassword, signIn, CLIENT } from "./helpers";
 
 describe("sessions after a password change or reset", () => {
   it("refuses siti's old sessions after a reset with security questions", async () => {
@@ -15,7 +15,7 @@ describe("sessions after a password change or reset", () => {
     expect(onPhone.sessionVersion).toBe(onLaptop.sessionVersion);
 
     const grant = await earnGrant(SITI.loginId, SITI.answers);
-    expect(await resetPasswordWithGrant(grant, newPassword("Orange-Lantern-88"), IP)).toMatchObject({
+    expect(await resetPasswordWithGrant(grant, newPassword("Orange-Lantern-88"), CLIENT)).toMatchObject({
       status: "reset",
     });
 
@@ -37,13 +37,13 @@ describe("sessions after a password change or reset", () => {
       await changeOwnPassword(
         old,
         { currentPassword: "Wrong-Guess-000", ...newPassword("Orange-Lantern-88") },
-        IP,
+        CLIENT,
       ),
     ).toEqual({ status: "wrongCurrentPassword" });
     expect(await loadSessionUser(old.id, old.sessionVersion)).not.toBeNull();
 
     const input = { currentPassword: ALEX.password, ...newPassword("Orange-Lantern-88") };
-    expect(await changeOwnPassword(old, input, IP)).toEqual({ status: "changed" });
+    expect(await changeOwnPassword(old, input, CLIENT)).toEqual({ status: "changed" });
 
     for (const session of [old, other]) {
       expect(await loadSessionUser(session.id, session.sessionVersion)).toBeNull();
@@ -51,7 +51,7 @@ describe("sessions after a password change or reset", () => {
     }
     // The same old session cannot change the password again.
     const again = { currentPassword: "Orange-Lantern-88", ...newPassword("Another-Lantern-99") };
-    await expect(changeOwnPassword(old, again, IP)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeOwnPassword(old, again, CLIENT)).rejects.toBeInstanceOf(ForbiddenError);
 
     const fresh = await signIn({ loginId: ALEX.loginId, password: "Orange-Lantern-88" });
     expect(fresh.sessionVersion).toBe(old.sessionVersion + 1);

@@ -10,7 +10,6 @@ import { endSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import {
   ALEX,
-  IP,
   SITI,
   WRONG,
   answersFor,
@@ -20,6 +19,8 @@ import {
   openChallenge,
   signInWithSession,
   type Answers,
+  CLIENT,
+  IP,
 } from "./helpers";
 
 const ALEX_ANSWERS: Answers = { 1: "Red Panda", 5: "Doraemon", 8: "Harry Potter" };
@@ -37,7 +38,7 @@ describe("setting up the questions, answering them, resetting the password", () 
     const saved = await saveSecurityAnswers(
       alex,
       { questionIds: [1, 5, 8], answers: Object.values(ALEX_ANSWERS) },
-      IP,
+      CLIENT,
     );
     expect(saved).toEqual({ status: "saved" });
     expect(await questionsSetUp(alex)).toEqual([1, 5, 8]);
@@ -51,10 +52,14 @@ describe("setting up the questions, answering them, resetting the password", () 
     for (const loginId of [ALEX.loginId, "ALEX_TAN", "  Alex_Tan  "]) {
       expect(await startChallenge(loginId, IP)).toEqual({ status: "open", questionIds: asked });
     }
-    expect(await checkAnswers(ALEX.loginId, WRONG, IP)).toEqual({ status: "wrong", lockedNow: "open" });
+    expect(await checkAnswers(ALEX.loginId, WRONG, CLIENT)).toEqual({ status: "wrong", lockedNow: "open" });
     expect(await startChallenge(ALEX.loginId, IP)).toEqual({ status: "open", questionIds: asked });
 
-    const result = await checkAnswers(ALEX.loginId, answersFor(asked, ALEX_ANSWERS).map(typedSloppily), IP);
+    const result = await checkAnswers(
+      ALEX.loginId,
+      answersFor(asked, ALEX_ANSWERS).map(typedSloppily),
+      CLIENT,
+    );
     expect(result.status).toBe("correct");
     if (result.status !== "correct") return;
     expect(result.grantToken.length).toBeGreaterThanOrEqual(22);
@@ -63,7 +68,7 @@ describe("setting up the questions, answering them, resetting the password", () 
     const next = await openChallenge(ALEX.loginId);
     for (const id of next) expect([1, 5, 8]).toContain(id);
 
-    const reset = await resetPasswordWithGrant(result.grantToken, newPassword("Orange-Lantern-88"), IP);
+    const reset = await resetPasswordWithGrant(result.grantToken, newPassword("Orange-Lantern-88"), CLIENT);
     expect(reset).toMatchObject({ status: "reset" });
     expect(await authenticate(ALEX.loginId, ALEX.password, IP)).toBeNull();
     expect(await authenticate(ALEX.loginId, "Orange-Lantern-88", IP)).toMatchObject({ id: alex.id });
@@ -73,19 +78,21 @@ describe("setting up the questions, answering them, resetting the password", () 
     const siti = await signInWithSession(SITI);
     const input = { questionIds: [1, 6, 7], answers: ["Sea Turtle", "Yo-yo", "Finding Nemo"] };
 
-    expect(await saveSecurityAnswers(siti, input, IP)).toEqual({ status: "currentPasswordRequired" });
-    expect(await saveSecurityAnswers(siti, { ...input, currentPassword: "Not-Her-Password-1" }, IP)).toEqual({
+    expect(await saveSecurityAnswers(siti, input, CLIENT)).toEqual({ status: "currentPasswordRequired" });
+    expect(
+      await saveSecurityAnswers(siti, { ...input, currentPassword: "Not-Her-Password-1" }, CLIENT),
+    ).toEqual({
       status: "wrongCurrentPassword",
     });
     expect(await questionsSetUp(siti)).toEqual([2, 3, 4]);
 
-    expect(await saveSecurityAnswers(siti, { ...input, currentPassword: SITI.password }, IP)).toEqual({
+    expect(await saveSecurityAnswers(siti, { ...input, currentPassword: SITI.password }, CLIENT)).toEqual({
       status: "saved",
     });
     expect(await questionsSetUp(siti)).toEqual([1, 6, 7]);
     const asked = await openChallenge(SITI.loginId);
     const replaced: Answers = { 1: "sea turtle", 6: "yo-yo", 7: "finding nemo" };
-    const result = await checkAnswers(SITI.loginId, answersFor(asked, replaced), IP);
+    const result = await checkAnswers(SITI.loginId, answersFor(asked, replaced), CLIENT);
     expect(result.status).toBe("correct");
   });
 
@@ -116,7 +123,7 @@ describe("setting up the questions, answering them, resetting the password", () 
       { questionIds: [1, 2, 3, 4], answers: ["giraffe", "ox", "swimming", "laksa"] }, // bad, and a fourth
     ];
     for (const set of invalidSets) {
-      const result = await saveSecurityAnswers(student, { ...set, currentPassword: password }, IP);
+      const result = await saveSecurityAnswers(student, { ...set, currentPassword: password }, CLIENT);
       expect(result.status, JSON.stringify(set)).toBe("invalid");
     }
 
@@ -124,7 +131,7 @@ describe("setting up the questions, answering them, resetting the password", () 
     const audits = await db.select().from(auditEvents).where(eq(auditEvents.action, "questions_set"));
     expect(audits.filter((row) => row.targetUserId === id)).toEqual([]);
     const asked = await openChallenge("invalid_sets");
-    expect((await checkAnswers("invalid_sets", answersFor(asked, answers), IP)).status).toBe("correct");
+    expect((await checkAnswers("invalid_sets", answersFor(asked, answers), CLIENT)).status).toBe("correct");
   });
 
   it("stores exactly three answers, never an entry beyond the three it checked", async () => {
@@ -132,7 +139,7 @@ describe("setting up the questions, answering them, resetting the password", () 
     const id = await createStudent("four_entries", { fullName: "Daniel Ong Jun Hao", password });
     const student = await signInWithSession({ loginId: "four_entries", password });
     const input = { questionIds: [1, 2, 3, 99], answers: ["giraffe", "orange", "swimming", "a"] };
-    expect(await saveSecurityAnswers(student, input, IP)).toEqual({ status: "saved" });
+    expect(await saveSecurityAnswers(student, input, CLIENT)).toEqual({ status: "saved" });
     expect(await questionsSetUp(student)).toEqual([1, 2, 3]);
     const db = await getDb();
     expect(await db.select().from(securityAnswers).where(eq(securityAnswers.userId, id))).toHaveLength(3);
@@ -153,15 +160,17 @@ describe("setting up the questions for the first time", () => {
     await createStudent("setup_soon", { fullName: "Chloe Tan Mei Ling", password });
     const soon = await signInWithSession({ loginId: "setup_soon", password });
     await backdateSignIn(soon.sessionId, 4);
-    expect(await saveSecurityAnswers(soon, input, IP)).toEqual({ status: "saved" });
+    expect(await saveSecurityAnswers(soon, input, CLIENT)).toEqual({ status: "saved" });
     expect(await questionsSetUp(soon)).toEqual([1, 4, 7]);
 
     // Signed in 6 minutes ago, at a computer someone else may now be using.
     const id = await createStudent("setup_late", { fullName: "Chloe Tan Mei Ling", password });
     const late = await signInWithSession({ loginId: "setup_late", password });
     await backdateSignIn(late.sessionId, 6);
-    expect(await saveSecurityAnswers(late, input, IP)).toEqual({ status: "currentPasswordRequired" });
-    expect(await saveSecurityAnswers(late, { ...input, currentPassword: "Not-Her-Password-1" }, IP)).toEqual({
+    expect(await saveSecurityAnswers(late, input, CLIENT)).toEqual({ status: "currentPasswordRequired" });
+    expect(
+      await saveSecurityAnswers(late, { ...input, currentPassword: "Not-Her-Password-1" }, CLIENT),
+    ).toEqual({
       status: "wrongCurrentPassword",
     });
     expect(await questionsSetUp(late)).toEqual([]);
@@ -170,9 +179,9 @@ describe("setting up the questions for the first time", () => {
     const planted: Answers = { 1: "hamster", 4: "laksa", 7: "frozen" };
     const asked = await openChallenge("setup_late");
     const typed = asked.map((questionId) => planted[questionId] ?? "hamster");
-    expect((await checkAnswers("setup_late", typed, IP)).status).toBe("wrong");
+    expect((await checkAnswers("setup_late", typed, CLIENT)).status).toBe("wrong");
 
-    expect(await saveSecurityAnswers(late, { ...input, currentPassword: password }, IP)).toEqual({
+    expect(await saveSecurityAnswers(late, { ...input, currentPassword: password }, CLIENT)).toEqual({
       status: "saved",
     });
     expect(await questionsSetUp(late)).toEqual([1, 4, 7]);
@@ -184,12 +193,12 @@ describe("setting up the questions for the first time", () => {
     const student = await signInWithSession({ loginId: "setup_borrowed", password });
     const someoneElse = await signInWithSession(SITI);
     for (const sessionId of [someoneElse.sessionId, "no-such-session", ""]) {
-      expect(await saveSecurityAnswers({ ...student, sessionId }, input, IP), sessionId).toEqual({
+      expect(await saveSecurityAnswers({ ...student, sessionId }, input, CLIENT), sessionId).toEqual({
         status: "currentPasswordRequired",
       });
     }
     await endSession(student.sessionId);
-    expect(await saveSecurityAnswers(student, input, IP)).toEqual({ status: "currentPasswordRequired" });
+    expect(await saveSecurityAnswers(student, input, CLIENT)).toEqual({ status: "currentPasswordRequired" });
     expect(await questionsSetUp(student)).toEqual([]);
     expect(await setupAudits(id)).toEqual([]);
   });

@@ -9,7 +9,6 @@ import { ForbiddenError } from "@/lib/data/errors";
 import {
   ALEX,
   CLEMENTI_ADMIN,
-  IP,
   JURONG_ADMIN,
   LIM,
   SITI,
@@ -19,6 +18,8 @@ import {
   lockAccountOutright,
   signIn,
   userIdOf,
+  CLIENT,
+  IP,
 } from "./helpers";
 
 let sitiId: number;
@@ -34,7 +35,7 @@ describe("unlocking an account", () => {
   it("refuses jurongwest_admin, who does not see siti among the locked accounts", async () => {
     const jurong = await signIn(JURONG_ADMIN);
     expect(await listLockedAccounts(jurong)).toEqual([]);
-    await expect(unlockAccount(jurong, sitiId, IP)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(unlockAccount(jurong, sitiId, CLIENT)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await gateRow(sitiId)).toMatchObject({ accountLocked: true });
     expect(await startChallenge(SITI.loginId, IP)).toEqual({ status: "accountLocked" });
   });
@@ -42,22 +43,24 @@ describe("unlocking an account", () => {
   it("refuses students: they cannot list locked accounts or unlock one", async () => {
     for (const student of [await signIn(ALEX), await signIn(LIM)]) {
       await expect(listLockedAccounts(student)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(unlockAccount(student, sitiId, IP)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(unlockAccount(student, sitiId, CLIENT)).rejects.toBeInstanceOf(ForbiddenError);
     }
     // Nor with a made-up session, nor with none.
     await expect(listLockedAccounts({ id: sitiId, sessionVersion: 99 })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    await expect(unlockAccount(null as never, sitiId, IP)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(unlockAccount(null as never, sitiId, CLIENT)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await gateRow(sitiId)).toMatchObject({ accountLocked: true });
   });
 
   it("refuses clementi_admin for a student of another school, or an administrator", async () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     for (const loginId of [LIM.loginId, JURONG_ADMIN.loginId, CLEMENTI_ADMIN.loginId]) {
-      await expect(unlockAccount(admin, await userIdOf(loginId), IP)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(unlockAccount(admin, await userIdOf(loginId), CLIENT)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     }
-    await expect(unlockAccount(admin, 987_654, IP)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(unlockAccount(admin, 987_654, CLIENT)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("lets clementi_admin unlock siti, who can then answer again; the unlock is audited", async () => {
@@ -66,7 +69,7 @@ describe("unlocking an account", () => {
       expect.objectContaining({ userId: sitiId, lock: "account" }),
     ]);
 
-    await unlockAccount(admin, sitiId, "198.51.100.23");
+    await unlockAccount(admin, sitiId, { address: "198.51.100.23", userAgent: null });
     expect(await listLockedAccounts(admin)).toEqual([]);
     expect(await gateRow(sitiId)).toMatchObject({
       attempts: 0,

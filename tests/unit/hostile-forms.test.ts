@@ -5,18 +5,24 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  parseChallengeForm,
-  parseChangePasswordForm,
-  parseLoginForm,
-  parseNewPasswordForm,
-  parseSetupForm,
-  parseSsprSearchForm,
-  parseUnlockForm,
+  ANSWER_FIELD_MAX_LENGTH,
+  challengeSchema,
+  changePasswordSchema,
+  LOGIN_ID_MAX_LENGTH,
+  loginRefusal,
+  loginSchema,
+  newPasswordRefusal,
+  newPasswordSchema,
+  parseForm,
+  setupQuestionsSchema,
+  setupRefusal,
+  ssprSearchSchema,
+  studentIdSchema,
   type Parsed,
-} from "@/lib/form-handlers";
-import { ANSWER_FIELD_MAX_LENGTH, LOGIN_ID_MAX_LENGTH, ROW_ID_MAX } from "@/lib/forms";
+} from "@/lib/forms";
 import { en } from "@/lib/messages/en";
 import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
+import { ROW_ID_MAX } from "@/lib/row-id";
 import { formEntries, PAGE_TEXTS, toFormData, typedText, wordsOf } from "../support/hostile";
 
 const RUNS = 10_000;
@@ -65,11 +71,14 @@ const isSecret = (field: Field) =>
 
 /** The words the field's error must be, or null when the value is acceptable. */
 function expectedError(field: Field, value: string | undefined): string | null {
-  if (field.kind === "question" || field.kind === "rowId") {
+  if (field.kind === "question") {
     const n = Number(value);
-    const max = field.kind === "question" ? 8 : ROW_ID_MAX;
-    const ok = value !== undefined && Number.isInteger(n) && n >= 1 && n <= max;
-    return ok ? null : field.kind === "question" ? m.chooseQuestion : en.admin.notAllowed;
+    return value !== undefined && Number.isInteger(n) && n >= 1 && n <= 8 ? null : m.chooseQuestion;
+  }
+  // An id is written in digits only, as the pages write it: no sign, space, exponent or leading 0.
+  if (field.kind === "rowId") {
+    const ok = value !== undefined && /^[1-9][0-9]*$/.test(value) && Number(value) <= ROW_ID_MAX;
+    return ok ? null : en.admin.notAllowed;
   }
   // Lengths are counted in characters (code points), as the policy counts a password's.
   const characters = (text = "") => (text.length > 2 * field.max ? text.length : [...text].length);
@@ -89,14 +98,11 @@ function expectedValue(field: Field, value: string | undefined): unknown {
 const firstString = (formData: FormData, name: string) =>
   formData.getAll(name).find((value): value is string => typeof value === "string");
 
-type SetupData = { input: { questionIds: number[]; answers: string[]; currentPassword?: string } };
-
 type FormCase = {
   form: string;
   fields: Record<string, Field>;
+  /** What the form's action runs first: parseForm with its schema and refusal. */
   handle: (formData: FormData) => Parsed<unknown>;
-  /** Accepted data, keyed by field name. */
-  fieldsOf?: (data: never) => Record<string, unknown>;
   message?: string;
   /** The only values that may go back into the form. */
   values?: (formData: FormData) => Record<string, string>;
@@ -106,24 +112,28 @@ const CASES: FormCase[] = [
   {
     form: "login",
     fields: { loginId, password },
-    handle: parseLoginForm,
+    handle: (formData) => parseForm(loginSchema, formData, loginRefusal(formData)),
     values: (formData) => {
       const typed = formData.get("loginId");
       return { loginId: typeof typed === "string" ? typed.slice(0, LOGIN_ID_MAX_LENGTH) : "" };
     },
   },
-  { form: "sspr search", fields: { loginId }, handle: parseSsprSearchForm },
-  { form: "challenge answers", fields: { answer1: answer, answer2: answer }, handle: parseChallengeForm },
+  { form: "sspr search", fields: { loginId }, handle: (formData) => parseForm(ssprSearchSchema, formData) },
+  {
+    form: "challenge answers",
+    fields: { answer1: answer, answer2: answer },
+    handle: (formData) => parseForm(challengeSchema, formData),
+  },
   {
     form: "new password (reset)",
     fields: { newPassword: password, confirmPassword: password },
-    handle: parseNewPasswordForm,
+    handle: (formData) => parseForm(newPasswordSchema, formData, newPasswordRefusal()),
     message: en.changePassword.fixErrors,
   },
   {
     form: "change password",
     fields: { currentPassword: password, newPassword: password, confirmPassword: password },
-    handle: parseChangePasswordForm,
+    handle: (formData) => parseForm(changePasswordSchema, formData, newPasswordRefusal()),
     message: en.changePassword.fixErrors,
   },
   {
@@ -133,20 +143,15 @@ const CASES: FormCase[] = [
       ...{ answer1: answer, answer2: answer, answer3: answer },
       currentPassword: { kind: "optionalSecret", max: PASSWORD_MAX_LENGTH, plausible: typedPassword },
     },
-    handle: parseSetupForm,
-    fieldsOf: ({ input }: SetupData) => ({
-      ...Object.fromEntries(input.questionIds.map((id, i) => [`question${i + 1}`, id])),
-      ...Object.fromEntries(input.answers.map((text, i) => [`answer${i + 1}`, text])),
-      currentPassword: input.currentPassword,
-    }),
+    handle: (formData) => parseForm(setupQuestionsSchema, formData, setupRefusal(formData)),
     message: en.setup.fixErrors,
     values: (formData) =>
       Object.fromEntries(
         [1, 2, 3].map((i) => [`question${i}`, (firstString(formData, `question${i}`) ?? "").slice(0, 2)]),
       ),
   },
-  // The one form without field errors: a bad id is "not allowed", like another school's student.
-  { form: "admin unlock", fields: { userId }, handle: parseUnlockForm, message: en.admin.notAllowed },
+  // A bad id is "not allowed", like another school's student (the action says so above the form).
+  { form: "admin unlock", fields: { userId }, handle: (formData) => parseForm(studentIdSchema, formData) },
 ];
 
 describe("each form's server-side handling under 10,000 hostile posts", () => {
@@ -166,7 +171,7 @@ describe("each form's server-side handling under 10,000 hostile posts", () => {
       if (errors.length === 0) {
         outcomes.accepted++;
         assert.ok(result.ok, JSON.stringify(result));
-        const data = (c.fieldsOf?.(result.data as never) ?? result.data) as Record<string, unknown>;
+        const data = result.data as Record<string, unknown>;
         const names = Object.keys(c.fields);
         assert.deepStrictEqual(
           Object.fromEntries(names.map((name) => [name, data[name]])),
@@ -181,7 +186,7 @@ describe("each form's server-side handling under 10,000 hostile posts", () => {
         state: {
           status: "error",
           ...(c.message && { message: c.message }),
-          ...(c.form !== "admin unlock" && { fieldErrors: Object.fromEntries(errors) }),
+          fieldErrors: Object.fromEntries(errors),
           ...(values && { values }),
         },
       });

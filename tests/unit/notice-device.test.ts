@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { clientInfoOf, deviceKindOf } from "@/lib/mail/client-info";
+import { peerHeaderName } from "@/lib/client-address";
+import { deviceKindOf } from "@/lib/mail/device-kind";
 import { retryDelayMs } from "@/lib/mail/outbox-worker";
+import { clientInfoFrom } from "@/lib/request";
 
 describe("what a notice says about the device", () => {
   it.each([
@@ -20,9 +22,13 @@ describe("what a notice says about the device", () => {
     expect(deviceKindOf(userAgent)).toBe(kind);
   });
 
-  it("takes the plain address of older callers", () => {
-    expect(clientInfoOf("203.0.113.10")).toEqual({ address: "203.0.113.10", userAgent: null });
-    expect(clientInfoOf(null)).toEqual({ address: null, userAgent: null });
+  it("reads the request's address in canonical form and at most 512 characters of its user agent", () => {
+    const request = new Headers({ [peerHeaderName()]: "::ffff:203.0.113.10", "user-agent": "x".repeat(600) });
+    expect(clientInfoFrom(request)).toEqual({ address: "203.0.113.10", userAgent: "x".repeat(512) });
+    expect(clientInfoFrom(new Headers({ [peerHeaderName()]: "not an address" }))).toEqual({
+      address: null,
+      userAgent: null,
+    });
   });
 });
 

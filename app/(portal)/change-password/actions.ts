@@ -5,8 +5,13 @@ import { unstable_update } from "@/lib/auth/auth";
 import { currentSession, requireSignedIn } from "@/lib/auth/guards";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { renewSessionId } from "@/lib/data/sessions";
-import { newPasswordRefusedState, parseChangePasswordForm } from "@/lib/form-handlers";
-import type { FormState } from "@/lib/forms";
+import {
+  changePasswordSchema,
+  newPasswordRefusal,
+  newPasswordRefusedState,
+  parseForm,
+  type FormState,
+} from "@/lib/forms";
 import { clientInfo } from "@/lib/request";
 
 export async function changePassword(state: FormState, formData: FormData): Promise<FormState> {
@@ -16,13 +21,13 @@ export async function changePassword(state: FormState, formData: FormData): Prom
 async function changePasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireSignedIn();
   const sessionId = (await currentSession())?.sessionId;
-  const parsed = parseChangePasswordForm(formData);
+  const parsed = parseForm(changePasswordSchema, formData, newPasswordRefusal());
   if (!parsed.ok) return parsed.state;
   const result = await changeOwnPassword(user, parsed.data, await clientInfo());
   if (result.status !== "changed") return newPasswordRefusedState(result);
   // Every other session has ended with the change; this one goes on under a new id (keeping an
   // administrator's second factor, passed a moment ago).
   const renewed = sessionId && (await renewSessionId(sessionId, user.id));
-  if (renewed) await unstable_update({ renewedSid: renewed } as never);
+  if (renewed) await unstable_update({ renewedSid: renewed });
   redirect(user.role === "admin" ? "/admin" : "/");
 }

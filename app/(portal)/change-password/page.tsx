@@ -19,7 +19,7 @@ export default async function ChangePasswordPage() {
       <Card title={t.app.ssprTitle} heading={t.changePassword.heading}>
         {user.mustChangePassword && (
           <p role="status" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-3 font-semibold">
-            {t.changePassword.mustChange}
+            {user.role === "admin" ? t.changePassword.mustChangeAdmin : t.changePassword.mustChange}
           </p>
         )}
         <p>{t.changePassword.intro}</p>

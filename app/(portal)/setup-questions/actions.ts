@@ -3,8 +3,14 @@ import { unlessBusy } from "@/app/components/busy";
 import { redirect } from "next/navigation";
 import { currentSession, requireStudent } from "@/lib/auth/guards";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
-import { parseSetupForm, setupRefusedState } from "@/lib/form-handlers";
-import type { FormState } from "@/lib/forms";
+import {
+  answerSetOf,
+  parseForm,
+  setupQuestionsSchema,
+  setupRefusal,
+  setupRefusedState,
+  type FormState,
+} from "@/lib/forms";
 import { clientInfo } from "@/lib/request";
 
 export async function saveAnswers(state: FormState, formData: FormData): Promise<FormState> {
@@ -13,11 +19,13 @@ export async function saveAnswers(state: FormState, formData: FormData): Promise
 
 async function saveAnswersNow(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireStudent();
-  const parsed = parseSetupForm(formData);
+  const refusal = setupRefusal(formData);
+  const parsed = parseForm(setupQuestionsSchema, formData, refusal);
   if (!parsed.ok) return parsed.state;
   // The session requireStudent just checked: the data layer reads its sign-in time itself.
   const sessionId = (await currentSession())?.sessionId ?? "";
-  const result = await saveSecurityAnswers({ ...user, sessionId }, parsed.data.input, await clientInfo());
+  const answerSet = answerSetOf(parsed.data);
+  const result = await saveSecurityAnswers({ ...user, sessionId }, answerSet, await clientInfo());
   if (result.status === "saved") redirect("/?saved=1");
-  return setupRefusedState(result, parsed.data.values);
+  return setupRefusedState(result, refusal.values);
 }

@@ -3,7 +3,8 @@ import { Field, FieldError, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useSchemaForm } from "@/app/components/use-schema-form";
 import { FIRST_SETUP_WITHOUT_PASSWORD_MINUTES } from "@/lib/answers";
-import { ANSWER_FIELD_MAX_LENGTH, SETUP_POSITIONS, setupQuestionsSchema } from "@/lib/forms";
+import { SETUP_POSITIONS, setupQuestionsSchema } from "@/lib/forms/questions";
+import { ANSWER_FIELD_MAX_LENGTH } from "@/lib/forms/state";
 import { getMessages } from "@/lib/messages";
 import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
 import { SECURITY_QUESTIONS } from "@/lib/questions";
@@ -25,7 +26,7 @@ export function SetupForm({ replacing, current, askPassword }: SetupFormProps) {
       <FormMessage state={state} />
       <p className="font-semibold">{t.prompt}</p>
       {SETUP_POSITIONS.map((i) => {
-        const select = `question${i}`;
+        const select = `question${i}` as const;
         const error = errorOf(select);
         return (
           <fieldset key={i} className="space-y-3 rounded-xl border border-slate-300 p-4">
@@ -40,7 +41,7 @@ export function SetupForm({ replacing, current, askPassword }: SetupFormProps) {
                 aria-invalid={error ? true : undefined}
                 aria-describedby={`${select}-error`}
                 className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-base"
-                {...form.register(select as "question1")}
+                {...form.register(select)}
                 name={select}
               >
                 <option value="">{t.placeholder}</option>
@@ -57,7 +58,7 @@ export function SetupForm({ replacing, current, askPassword }: SetupFormProps) {
               hint={t.answerHint}
               autoComplete="off"
               maxLength={ANSWER_FIELD_MAX_LENGTH}
-              {...fieldProps(`answer${i}`)}
+              {...fieldProps(`answer${i}` as const)}
             />
           </fieldset>
         );

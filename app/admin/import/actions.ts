@@ -4,8 +4,13 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { COHORT_MAX_BYTES } from "@/lib/cohort-csv";
 import { confirmCohortImport, previewCohortImport } from "@/lib/data/import";
 import { ForbiddenError } from "@/lib/data/errors";
-import { parseFormSchool, unlockRefusedState } from "@/lib/form-handlers";
-import { formValues, type FormState } from "@/lib/forms";
+import {
+  importConfirmSchema,
+  notAllowedState,
+  parseForm,
+  parseFormSchool,
+  type FormState,
+} from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/request";
 
@@ -33,16 +38,16 @@ export async function confirmImport(_state: FormState, formData: FormData): Prom
   const admin = await requireAdmin();
   const school = parseFormSchool(formData, admin.schoolId);
   if (!school.ok) return school.state;
-  const raw = formValues(formData).batchId ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return unlockRefusedState();
+  const parsed = parseForm(importConfirmSchema, formData);
+  if (!parsed.ok) return notAllowedState();
   let slipSetId: string;
   try {
-    const confirm = { schoolId: school.data, batchId: Number(raw) };
+    const confirm = { schoolId: school.data, batchId: parsed.data.batchId };
     const result = await confirmCohortImport(admin, confirm, await clientInfo());
     if (result.status === "gone") return { status: "error", message: getMessages().cohort.gone };
     slipSetId = result.slipSetId;
   } catch (error) {
-    if (error instanceof ForbiddenError) return unlockRefusedState();
+    if (error instanceof ForbiddenError) return notAllowedState();
     throw error;
   }
   redirect(`/admin/slips/${slipSetId}`);

@@ -1,34 +1,25 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
 import { chooseSchoolId } from "@/lib/admin-school";
 import { currentUser, requireAdmin } from "@/lib/auth/guards";
 import { schoolAnAdminMayActOn } from "@/lib/data/actor";
 import { ForbiddenError } from "@/lib/data/errors";
 import { createSchool, createSchoolAdmin, grantSchool, setSchoolAdminAccess } from "@/lib/data/ministry";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
 import {
   adminAccessSchema,
   chooseSchoolSchema,
   grantSchoolSchema,
+  parseForm,
   schoolAdminSchema,
   schoolSchema,
-} from "@/lib/ministry-forms";
+  type FormState,
+} from "@/lib/forms";
+import { getMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/request";
 
 // Every action checks its caller (requireAdmin) and the data functions check again that the
 // caller is a ministry administrator: a school administrator gets "You cannot do that."
-
-type Parsed<S extends z.ZodType> = { ok: true; data: z.output<S> } | { ok: false; state: FormState };
-
-function parse<S extends z.ZodType>(schema: S, formData: FormData): Parsed<S> {
-  const parsed = schema.safeParse(formValues(formData));
-  return parsed.success
-    ? { ok: true, data: parsed.data }
-    : { ok: false, state: { status: "error", fieldErrors: fieldErrorsOf(parsed.error) } };
-}
 
 async function refusedUnlessMinistry(work: () => Promise<FormState>): Promise<FormState> {
   try {
@@ -41,7 +32,7 @@ async function refusedUnlessMinistry(work: () => Promise<FormState>): Promise<Fo
 
 export async function addSchool(_state: FormState, formData: FormData): Promise<FormState> {
   const admin = await requireAdmin();
-  const parsed = parse(schoolSchema, formData);
+  const parsed = parseForm(schoolSchema, formData);
   if (!parsed.ok) return parsed.state;
   const t = getMessages().ministry;
   return refusedUnlessMinistry(async () => {
@@ -54,7 +45,7 @@ export async function addSchool(_state: FormState, formData: FormData): Promise<
 
 export async function addSchoolAdmin(_state: FormState, formData: FormData): Promise<FormState> {
   const admin = await requireAdmin();
-  const parsed = parse(schoolAdminSchema, formData);
+  const parsed = parseForm(schoolAdminSchema, formData);
   if (!parsed.ok) return parsed.state;
   const t = getMessages().ministry;
   return refusedUnlessMinistry(async () => {
@@ -68,7 +59,7 @@ export async function addSchoolAdmin(_state: FormState, formData: FormData): Pro
 
 export async function giveSchool(_state: FormState, formData: FormData): Promise<FormState> {
   const admin = await requireAdmin();
-  const parsed = parse(grantSchoolSchema, formData);
+  const parsed = parseForm(grantSchoolSchema, formData);
   if (!parsed.ok) return parsed.state;
   const t = getMessages().ministry;
   return refusedUnlessMinistry(async () => {
@@ -82,7 +73,7 @@ export async function giveSchool(_state: FormState, formData: FormData): Promise
 
 export async function changeAdminAccess(_state: FormState, formData: FormData): Promise<FormState> {
   const admin = await requireAdmin();
-  const parsed = parse(adminAccessSchema, formData);
+  const parsed = parseForm(adminAccessSchema, formData);
   if (!parsed.ok) return parsed.state;
   const t = getMessages().ministry;
   return refusedUnlessMinistry(async () => {
@@ -99,8 +90,8 @@ export async function switchSchool(formData: FormData): Promise<void> {
   await requireAdmin();
   // Checked against the administrator's own school and grants, not the school chosen now.
   const home = (await currentUser())!;
-  const parsed = chooseSchoolSchema.safeParse(formValues(formData));
-  if (parsed.success && (await schoolAnAdminMayActOn(home, parsed.data.schoolId))) {
+  const parsed = parseForm(chooseSchoolSchema, formData);
+  if (parsed.ok && (await schoolAnAdminMayActOn(home, parsed.data.schoolId))) {
     await chooseSchoolId(parsed.data.schoolId);
   }
   redirect("/admin");

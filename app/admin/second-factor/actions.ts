@@ -4,18 +4,18 @@ import type { z } from "zod";
 import { unlessBusy } from "@/app/components/busy";
 import { signOut, unstable_update } from "@/lib/auth/auth";
 import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
-import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor-forms";
 import {
   confirmEnrolment,
   redeemRecoveryCode,
   verifyTotpCode,
   type CodeResult,
 } from "@/lib/data/second-factor";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import { parseForm, recoveryCodeSchema, totpCodeSchema, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientAddress } from "@/lib/request";
 
-type Check = typeof confirmEnrolment;
+/** What checks a code: enrolment's first one, a later sign-in's, or a recovery code. */
+type CodeCheck = typeof confirmEnrolment;
 
 export async function confirmEnrolmentAction(state: FormState, formData: FormData): Promise<FormState> {
   // A second click after success keeps the recovery codes on the page.
@@ -33,17 +33,17 @@ export async function recoveryCodeAction(_state: FormState, formData: FormData):
 
 /** The caller is checked here (an administrator's session, passed or not) and again in the data
  *  function; the typed code is never sent back. */
-async function checkCode<S extends z.ZodType<Record<string, string>>>(
+async function checkCode<F extends string>(
   formData: FormData,
-  schema: S,
-  field: string,
-  check: Check,
+  schema: z.ZodType<Record<F, string>>,
+  field: F,
+  check: CodeCheck,
 ): Promise<FormState> {
   return unlessBusy(async () => {
     const session = await requireAdminSession();
-    const parsed = schema.safeParse(formValues(formData));
-    if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
-    const code = parsed.data[field] ?? "";
+    const parsed = parseForm(schema, formData);
+    if (!parsed.ok) return parsed.state;
+    const code = parsed.data[field];
     const result = await check({
       actor: session.user,
       sessionId: session.sessionId,
@@ -59,7 +59,7 @@ async function afterCheck(result: CodeResult, field: string): Promise<FormState>
   switch (result.status) {
     case "passed":
       // The session goes on under the new id the server gave it (the old one has ended).
-      await unstable_update({ renewedSid: result.sessionId } as never);
+      await unstable_update({ renewedSid: result.sessionId });
       // Enrolment shows the recovery codes once; a later sign-in goes straight on.
       if (result.recoveryCodes) return { status: "success", generated: result.recoveryCodes.join(" ") };
       return redirect("/admin");

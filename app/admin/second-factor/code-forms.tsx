@@ -3,7 +3,7 @@ import { Field, FormMessage } from "@/app/components/field";
 import { LinkButton } from "@/app/components/card";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useSchemaForm } from "@/app/components/use-schema-form";
-import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor-forms";
+import { recoveryCodeSchema, totpCodeSchema } from "@/lib/forms/second-factor";
 import { getMessages } from "@/lib/messages";
 import { confirmEnrolmentAction, recoveryCodeAction, verifyCodeAction } from "./actions";
 

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { Field, FieldError, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { SchoolClass } from "@/lib/data/yearly-reset";
-import { IDLE, SCHOOL_FIELD } from "@/lib/forms";
+import { IDLE, SCHOOL_FIELD } from "@/lib/forms/state";
 import { getMessages } from "@/lib/messages";
 import { startReset } from "./actions";
 

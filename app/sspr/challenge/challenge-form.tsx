@@ -2,7 +2,7 @@
 import { Field, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useFormAction } from "@/app/components/use-form-action";
-import { ANSWER_FIELD_MAX_LENGTH } from "@/lib/form-state";
+import { ANSWER_FIELD_MAX_LENGTH } from "@/lib/forms/state";
 import { submitAnswers } from "../actions";
 
 /** Each answer box is labelled by its question's own text. */

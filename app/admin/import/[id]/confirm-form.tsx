@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { IDLE, SCHOOL_FIELD } from "@/lib/forms";
+import { IDLE, SCHOOL_FIELD } from "@/lib/forms/state";
 import { getMessages } from "@/lib/messages";
 import { confirmImport } from "../actions";
 

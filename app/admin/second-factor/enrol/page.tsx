@@ -1,17 +1,14 @@
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { Card } from "@/app/components/card";
-import { TopNav } from "@/app/components/top-nav";
-import { currentUser, requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
+import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
 import { groupedSecret } from "@/lib/auth/totp";
 import { pendingEnrolment } from "@/lib/data/second-factor";
 import { getMessages } from "@/lib/messages";
+import { adminMetadata } from "../../metadata";
 import { EnrolForm, type EnrolmentView } from "../code-forms";
 
-export async function generateMetadata() {
-  const user = await currentUser();
-  return user?.role === "admin" ? { title: getMessages().secondFactor.enrolHeading } : {};
-}
+export const generateMetadata = adminMetadata((t) => t.secondFactor.enrolHeading);
 
 /** First sign-in of an administrator: set up the authenticator app. Once set up, the key is never
  *  shown again; a session that has not passed the second factor is sent to the code page. */
@@ -29,12 +26,9 @@ export default async function EnrolPage() {
   }
   const t = getMessages().secondFactor;
   return (
-    <>
-      <TopNav links={[]} name={session.user.fullName} />
-      <Card heading={t.enrolHeading}>
-        <p>{t.enrolIntro}</p>
-        <EnrolForm enrolment={view} />
-      </Card>
-    </>
+    <Card heading={t.enrolHeading} narrow>
+      <p>{t.enrolIntro}</p>
+      <EnrolForm enrolment={view} />
+    </Card>
   );
 }

@@ -1,29 +1,25 @@
 import { Card, LinkButton } from "@/app/components/card";
-import { TopNav } from "@/app/components/top-nav";
-import { currentUser, requireAdmin } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/auth/guards";
 import { slipProgress } from "@/lib/data/slips";
 import { getMessages } from "@/lib/messages";
-import { forSlipSet, slipTime } from "./load";
+import { schoolTime } from "@/lib/school-time";
+import { loadOr404, parseSlipSetId } from "../../load";
+import { adminMetadata } from "../../metadata";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata() {
-  const user = await currentUser();
-  return user?.role === "admin" ? { title: getMessages().cohort.progressHeading } : {};
-}
+export const generateMetadata = adminMetadata((t) => t.cohort.progressHeading);
 
 /** The progress while the temporary passwords are hashed; it reloads itself (no JavaScript
  *  needed) until the slips are ready. */
 export default async function SlipProgressPage(props: Props) {
   const admin = await requireAdmin();
-  const progress = await forSlipSet(props.params, slipProgress);
-  const t = getMessages();
-  const c = t.cohort;
+  const progress = await loadOr404(props.params, parseSlipSetId, (id) => slipProgress(admin, id));
+  const c = getMessages().cohort;
   return (
     <>
       {progress.status === "working" && <meta httpEquiv="refresh" content="2" />}
-      <TopNav links={[{ href: "/admin", label: t.admin.heading }]} name={admin.fullName} />
-      <Card title={admin.schoolName} heading={c.progressHeading}>
+      <Card title={admin.schoolName} heading={c.progressHeading} narrow>
         <p>
           <span className="font-semibold">{c.kinds[progress.kind]}:</span>{" "}
           <span className="break-all">{progress.scope}</span>
@@ -57,7 +53,7 @@ export default async function SlipProgressPage(props: Props) {
           {progress.status === "collected" && (
             <>
               <p className="font-semibold">
-                {c.collected(slipTime.format(progress.collectedAt ?? new Date()))}
+                {c.collected(schoolTime.format(progress.collectedAt ?? new Date()))}
               </p>
               <p>{c.collectedHelp}</p>
             </>

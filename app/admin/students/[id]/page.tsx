@@ -1,44 +1,31 @@
 import { schoolTime } from "@/lib/school-time";
-import { notFound } from "next/navigation";
 import { Card, TextLink } from "@/app/components/card";
 import { NoticeList } from "@/app/components/notice-list";
-import { TopNav } from "@/app/components/top-nav";
-import { currentUser, requireAdmin } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/auth/guards";
 import { resetPasswordFormToken } from "@/lib/data/admin";
-import { ForbiddenError } from "@/lib/data/errors";
 import { listNoticesForStudent } from "@/lib/data/notices";
-import { studentAuditTrail, studentDetail, type StudentDetail } from "@/lib/data/students";
+import { studentAuditTrail, studentDetail } from "@/lib/data/students";
 import { getMessages } from "@/lib/messages";
 import { questionById } from "@/lib/questions";
+import { parseRowId } from "@/lib/row-id";
 import { clearQuestions, disableAccount, enableAccount, unlock } from "../../actions";
+import { shownAddress } from "../../address";
+import { loadOr404 } from "../../load";
+import { adminMetadata } from "../../metadata";
 import { ResetPasswordForm, StudentAction } from "../../student-actions";
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Only an administrator learns the page's name: anyone else gets the plain 404. */
-export async function generateMetadata() {
-  const user = await currentUser();
-  return user?.role === "admin" ? { title: getMessages().admin.heading } : {};
-}
+export const generateMetadata = adminMetadata((t) => t.admin.heading);
 
 /** Another school's student, an administrator and a made-up id are all the same 404. */
-async function load(props: Props): Promise<StudentDetail> {
-  const admin = await requireAdmin();
-  const { id } = await props.params;
-  if (!/^[1-9]\d{0,9}$/.test(id)) notFound();
-  try {
-    return await studentDetail(admin, Number(id));
-  } catch (error) {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  }
-}
-
 export default async function StudentPage(props: Props) {
   const admin = await requireAdmin();
-  const student = await load(props);
-  const trail = await studentAuditTrail(admin, student.id);
-  const notices = await listNoticesForStudent(admin, student.id);
+  const student = await loadOr404(props.params, parseRowId, (id) => studentDetail(admin, id));
+  const [trail, notices] = await Promise.all([
+    studentAuditTrail(admin, student.id),
+    listNoticesForStudent(admin, student.id),
+  ]);
   const t = getMessages();
   const a = t.admin;
   const lock =
@@ -58,51 +45,57 @@ export default async function StudentPage(props: Props) {
     [a.lock, lock],
   ];
   return (
-    <>
-      <TopNav links={[{ href: "/admin", label: a.heading }]} name={admin.fullName} />
-      <Card title={admin.schoolName} heading={student.fullName}>
-        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-          {facts.map(([term, value]) => (
-            <div key={term} className="contents">
-              <dt className="font-semibold">{term}</dt>
-              <dd className="mb-2 break-words sm:mb-0">{value}</dd>
-            </div>
-          ))}
-        </dl>
-        <section aria-labelledby="questions-heading" className="space-y-2">
-          <h2 id="questions-heading" className="text-xl font-bold">
-            {a.questions}
-          </h2>
-          {student.questionIds.length === 0 ? (
-            <p>{a.questionsNotSetUp}</p>
-          ) : (
-            <ol className="list-decimal space-y-1 pl-6">
-              {student.questionIds.map((id) => (
-                <li key={id}>{questionById(id)?.text}</li>
-              ))}
-            </ol>
+    <Card title={admin.schoolName} heading={student.fullName}>
+      {/* On a desk: who the student is beside what the school can do. */}
+      <div className="grid gap-x-10 gap-y-5 lg:grid-cols-2">
+        <div className="min-w-0 space-y-5">
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+            {facts.map(([term, value]) => (
+              <div key={term} className="contents">
+                <dt className="font-semibold">{term}</dt>
+                <dd className="mb-2 break-words sm:mb-0">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <section aria-labelledby="questions-heading" className="space-y-2">
+            <h2 id="questions-heading" className="text-xl font-bold">
+              {a.questions}
+            </h2>
+            {student.questionIds.length === 0 ? (
+              <p>{a.questionsNotSetUp}</p>
+            ) : (
+              <ol className="list-decimal space-y-1 pl-6">
+                {student.questionIds.map((id) => (
+                  <li key={id}>{questionById(id)?.text}</li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
+        <div className="min-w-0 space-y-5">
+          {student.locked && <StudentAction userId={student.id} action={unlock} button={a.unlock} />}
+          <ResetPasswordForm userId={student.id} formToken={resetPasswordFormToken(admin, student.id)} />
+          {student.questionsSetUp && (
+            <StudentAction
+              userId={student.id}
+              action={clearQuestions}
+              heading={a.clearHeading}
+              hint={a.clearHint}
+              button={a.clearButton}
+            />
           )}
-        </section>
-        {student.locked && <StudentAction userId={student.id} action={unlock} button={a.unlock} />}
-        <ResetPasswordForm userId={student.id} formToken={resetPasswordFormToken(admin, student.id)} />
-        {student.questionsSetUp && (
           <StudentAction
             userId={student.id}
-            action={clearQuestions}
-            heading={a.clearHeading}
-            hint={a.clearHint}
-            button={a.clearButton}
+            action={student.status === "active" ? disableAccount : enableAccount}
+            heading={a.accessHeading}
+            hint={a.disableHint}
+            button={student.status === "active" ? a.disableButton : a.enableButton}
           />
-        )}
-        <StudentAction
-          userId={student.id}
-          action={student.status === "active" ? disableAccount : enableAccount}
-          heading={a.accessHeading}
-          hint={a.disableHint}
-          button={student.status === "active" ? a.disableButton : a.enableButton}
-        />
-        <NoticeList notices={notices} formatTime={(at) => schoolTime.format(at)} />
-        <section aria-labelledby="trail-heading" className="space-y-2">
+        </div>
+        <div className="min-w-0">
+          <NoticeList notices={notices} formatTime={(at) => schoolTime.format(at)} />
+        </div>
+        <section aria-labelledby="trail-heading" className="min-w-0 space-y-2">
           <h2 id="trail-heading" className="text-xl font-bold">
             {a.trailHeading}
           </h2>
@@ -116,14 +109,14 @@ export default async function StudentPage(props: Props) {
                     {schoolTime.format(entry.at)}
                   </time>
                   {a.auditActions[entry.action] ?? entry.action},{" "}
-                  {a.doneBy(a.trailBy[entry.by] ?? entry.by, entry.clientAddress)}
+                  {a.doneBy(a.trailBy[entry.by] ?? entry.by, shownAddress(entry.clientAddress))}
                 </li>
               ))}
             </ul>
           )}
         </section>
-        <TextLink href="/admin">{a.backToList}</TextLink>
-      </Card>
-    </>
+      </div>
+      <TextLink href="/admin">{a.backToList}</TextLink>
+    </Card>
   );
 }

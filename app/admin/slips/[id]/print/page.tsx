@@ -1,47 +1,47 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { TopNav } from "@/app/components/top-nav";
 import { config } from "@/lib/config";
-import { currentUser, requireAdmin } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/auth/guards";
 import { slipProgress } from "@/lib/data/slips";
 import { getMessages } from "@/lib/messages";
-import { forSlipSet, slipTime } from "../load";
+import { schoolTime } from "@/lib/school-time";
+import { loadOr404, parseSlipSetId } from "../../../load";
+import { adminMetadata } from "../../../metadata";
 import { SlipsCollector } from "./slips-collector";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata() {
-  const user = await currentUser();
-  return user?.role === "admin" ? { title: getMessages().cohort.progressHeading } : {};
-}
+export const generateMetadata = adminMetadata((t) => t.cohort.progressHeading);
 
-// Printed: the slips only, one to a page; the site's header and this page's menu stay on screen.
+// Printed: the slips only, one to a page; the site's header and the menu (app/admin/layout.tsx,
+// print:hidden) stay on screen.
 const PRINT_CSS = "@media print { body > header, body > a[href='#main'] { display: none !important; } }";
 
 /** The slips' page. Opening it (a GET: a link, a prefetch, another site's link) takes nothing: its
  *  button's POST takes the slips, once, and answers with them. */
 export default async function PrintSlipsPage(props: Props) {
   const admin = await requireAdmin();
-  const progress = await forSlipSet(props.params, slipProgress);
+  const progress = await loadOr404(props.params, parseSlipSetId, (id) => slipProgress(admin, id));
   // Not made yet, or failed: the progress page says which.
   if (progress.status === "working" || progress.status === "failed") redirect(`/admin/slips/${progress.id}`);
   const nonce = (await headers()).get("x-nonce") ?? undefined;
-  const t = getMessages();
-  const c = t.cohort;
+  const c = getMessages().cohort;
   const collectedNote =
-    progress.status === "collected" ? c.collected(slipTime.format(progress.collectedAt ?? new Date())) : null;
+    progress.status === "collected"
+      ? c.collected(schoolTime.format(progress.collectedAt ?? new Date()))
+      : null;
   return (
     <>
       <style nonce={nonce}>{PRINT_CSS}</style>
-      <div className="mb-4 space-y-4 print:hidden">
-        <TopNav links={[{ href: "/admin", label: t.admin.heading }]} name={admin.fullName} />
-        <h1 className="text-2xl font-bold">{c.progressHeading}</h1>
+      {/* A slip keeps the width of a phone's column on a desk's screen too. */}
+      <div className="max-w-2xl">
+        <h1 className="mb-4 text-2xl font-bold print:hidden">{c.progressHeading}</h1>
+        <SlipsCollector
+          slipSetId={progress.id}
+          collectedNote={collectedNote}
+          signInAt={`${config.appUrl}/login`}
+        />
       </div>
-      <SlipsCollector
-        slipSetId={progress.id}
-        collectedNote={collectedNote}
-        signInAt={`${config.appUrl}/login`}
-      />
     </>
   );
 }

@@ -1,8 +1,17 @@
-// What a form action answers, and the limits its inputs carry. No zod here: a page's browser
-// code imports this without the schemas (lib/forms.ts), which stay on the server.
+// What a form action answers, and the limits and hidden fields its forms carry. Imports nothing:
+// the public pages' browser code (Log In, the reset at /sspr, Change Password) takes this file
+// alone, without zod or any schema (README, "Load and memory").
 
 export const LOGIN_ID_MAX_LENGTH = 254;
 export const ANSWER_FIELD_MAX_LENGTH = 80;
+
+/** The hidden field of a form that acts on a whole school (the yearly reset, an import): the
+ *  school the page was showing (lib/forms/cohort.ts parseFormSchool). */
+export const SCHOOL_FIELD = "schoolId";
+
+/** The hidden field of a form whose post must not be repeated: its one-time token
+ *  (lib/data/form-tokens.ts). */
+export const FORM_TOKEN_FIELD = "formToken";
 
 /** The state every form action returns. Never carries back what was typed into a secret field. */
 export type FormState = {

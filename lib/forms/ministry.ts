@@ -1,20 +1,14 @@
-// The ministry's forms (schools and their administrators) and the school switcher, parsed with
-// zod on the server: limits first, then the rules; the words come from the messages module.
+// The ministry's forms (schools and their administrators) and the school switcher. Not checked in
+// the browser: the words come back from the action, next to each field.
 import { z } from "zod";
-import { en } from "./messages/en";
-import { ROW_ID_MAX } from "./forms";
+import { en } from "@/lib/messages/en";
+import { rowIdField, text } from "./fields";
 
 const m = en.errors;
 const t = en.ministry;
-const noControl = (value: string) => !/\p{Cc}/u.test(value);
 
-const name = z
-  .string({ error: m.required })
-  .trim()
-  .min(1, { error: m.required })
-  .max(100, { error: m.tooLong(100) })
-  .refine(noControl, { error: m.invalid });
-const schoolId = z.coerce.number({ error: m.required }).int().positive().max(ROW_ID_MAX);
+const name = text(100, { trim: true });
+const schoolId = rowIdField(m.required);
 const loginId = z
   .string({ error: m.required })
   .trim()

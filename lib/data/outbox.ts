@@ -1,6 +1,6 @@
 // The outbox's delivery side: claim due notices, then record each outcome. Framework-free (no
-// `server-only`, no config), because the same code runs in every app instance, in the cron
-// route and in scripts/outbox-worker.ts.
+// `server-only`, no config), unlike the rest of lib/data, because the same code runs in every app
+// instance, in the cron route and in scripts/outbox-worker.ts (lib/mail/outbox-worker.ts sends).
 //
 // A claim is a lease: the row becomes `sending` and its next_attempt_at moves to the lease's
 // end, so a worker that dies after claiming leaves a row that is due again once the lease runs
@@ -9,6 +9,9 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notices } from "@/db/schema";
+
+/** The database the worker is handed (the app's, or the one scripts/outbox-worker.ts opened). */
+export type { Db };
 
 export type ClaimedNotice = {
   id: number;

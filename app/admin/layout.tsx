@@ -1,0 +1,33 @@
+import { TopNav } from "@/app/components/top-nav";
+import type { NavLink } from "@/app/components/nav-links";
+import { currentSession, type CurrentSession } from "@/lib/auth/guards";
+import { getMessages } from "@/lib/messages";
+
+/** The administration's menu. Everything opens only past the second factor and a chosen
+ *  password; before that, the name and Log Out. */
+function adminLinks(session: CurrentSession): NavLink[] {
+  if (!session.secondFactorPassed || session.user.mustChangePassword) return [];
+  const t = getMessages();
+  return [
+    { href: "/admin", label: t.admin.heading },
+    { href: "/admin/audit", label: t.admin.audit.link },
+    { href: "/admin/import", label: t.cohort.importLink },
+    { href: "/admin/yearly-reset", label: t.cohort.yearlyResetLink },
+    ...(session.user.ministry ? [{ href: "/admin/schools", label: t.ministry.link }] : []),
+    { href: "/change-password", label: t.portal.changePassword },
+  ];
+}
+
+/** The school's pages: their menu, and a page as wide as a desk's screen (`data-desk`: the root
+ *  layout widens its column for it). Not their guard: every page and action under /admin checks
+ *  its caller itself; the menu is only drawn for an administrator. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const session = await currentSession();
+  const admin = session?.user.role === "admin" ? session : null;
+  return (
+    <div data-desk>
+      {admin && <TopNav links={adminLinks(admin)} name={admin.user.fullName} className="print:hidden" />}
+      {children}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
-// Runs once when a server process starts, before its first request: lib/startup.ts, on Node.js.
+// Runs once when a server process starts, before its first request: lib/server/startup.ts, on Node.js.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startServer } = await import("@/lib/startup");
+    const { startServer } = await import("@/lib/server/startup");
     await startServer();
   }
 }

@@ -7,7 +7,7 @@ const nextConfig = {
   // resources: Next refuses them to any other origin.
   allowedDevOrigins: ["127.0.0.1", "[::1]"],
   // PGlite loads its WASM and data files from its own package folder. postgres.js is loaded from
-  // node_modules as installed, so what runs is what lib/postgres-patch.ts checks at start.
+  // node_modules as installed, so what runs is what lib/server/postgres-patch.ts checks at start.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   // The cohort upload (a CSV of at most 2 MB) is the largest form; proxy.ts refuses any other

@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { countedHeaderName } from "@/lib/attempts";
-import { config as settings } from "@/lib/config";
+import { countedHeaderName } from "@/lib/limits/attempts";
+import { config as settings } from "@/lib/server/config";
 import { takeRateLimit } from "@/lib/data/rate-limits";
-import { hashJobsOf } from "@/lib/admission";
-import { scopeOf, type RateLimitScope } from "@/lib/rate-limit";
-import { requestContext } from "@/lib/request-context";
-import { hashPool } from "@/lib/hash-pool";
-import { refusalPage, refusalResponseInit } from "@/lib/refusal-page";
-import { clientAddressFrom } from "@/lib/request";
+import { hashJobsOf } from "@/lib/http/admission";
+import { scopeOf, type RateLimitScope } from "@/lib/limits/rate-limit";
+import { requestContext } from "@/lib/http/request-context";
+import { hashPool } from "@/lib/crypto/hash-pool";
+import { refusalPage, refusalResponseInit } from "@/lib/http/refusal-page";
+import { clientAddressFrom } from "@/lib/http/request";
 
 // The framework's edges, for every page and action: per-request CSP nonces, no caching of
 // pages, and a same-origin check on every state-changing request. Authorisation does NOT live
@@ -74,13 +74,13 @@ export function oversizedPost(request: NextRequest): NextResponse | null {
 }
 
 /** Counts sign-in and reset posts and the reset path's pages per client address, in the database
- *  shared by every instance, and marks what it counted (lib/attempts.ts: an action posted to a URL
+ *  shared by every instance, and marks what it counted (lib/limits/attempts.ts: an action posted to a URL
  *  counted here, or under another scope, counts itself). If the database cannot answer, the
  *  request goes on: the lockout gate and the per-account limits still hold. */
 async function rateLimited(request: NextRequest): Promise<NextResponse | RateLimitScope | null> {
   const scope = scopeOf(request.method, request.nextUrl.pathname);
   if (!scope) return null;
-  // Sign-in and Check Answers hash. Let in by this app's own HTTP server (lib/admission.ts), they
+  // Sign-in and Check Answers hash. Let in by this app's own HTTP server (lib/http/admission.ts), they
   // hold a ticket; served some other way (a serverless host), the hashing queue decides here.
   const jobs = hashJobsOf(request.method, request.nextUrl.pathname);
   if (jobs > 0 && !requestContext.getStore()?.hashTicket && !hashPool().wouldAdmit(jobs)) {
@@ -119,7 +119,7 @@ export async function proxy(request: NextRequest) {
   // `Origin: null` passed the check above on the browser's same-origin word; Next.js would
   // refuse it with a 500, so it sees the request as one without an Origin.
   if (requestHeaders.get("origin") === "null") requestHeaders.delete("origin");
-  // What the proxy counted, for the actions (lib/attempts.ts); never a client's own copy (its
+  // What the proxy counted, for the actions (lib/limits/attempts.ts); never a client's own copy (its
   // name is random per process, like the peer address's that the server sets on every request).
   requestHeaders.delete(countedHeaderName());
   if (limited) requestHeaders.set(countedHeaderName(), limited);

@@ -32,7 +32,7 @@ const env = {
   AUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789",
   DATA_DIR: ".data-test",
   NODE_ENV: "test" as const,
-  // The server's log lines (lib/log.ts) are the deploy suite's to read; here they would only bury
+  // The server's log lines (lib/server/log.ts) are the deploy suite's to read; here they would only bury
   // the tests' own output.
   LOG_LEVEL: "silent",
 };

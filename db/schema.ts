@@ -305,7 +305,7 @@ export const slipSets = pgTable(
       .default("working"),
     total: integer("total").notNull(),
     done: integer("done").notNull().default(0),
-    /** AES-256-GCM of the slips as JSON (lib/secret-box.ts); null once collected. */
+    /** AES-256-GCM of the slips as JSON (lib/crypto/secret-box.ts); null once collected. */
     payload: text("payload"),
     createdAt: createdAt(),
     readyAt: timestamp("ready_at", { withTimezone: true }),
@@ -331,7 +331,7 @@ export const adminSchools = pgTable(
 
 /** Sign-in failures per account (`u:<id>`), per Login ID no account has (`id:<login id>`, so an
  *  unknown ID is slowed like a real one) and per trusted device (`d:<hash>`): the per-account
- *  limits of lib/sign-in-throttle.ts, whatever the client's address. */
+ *  limits of lib/limits/sign-in-throttle.ts, whatever the client's address. */
 export const signInThrottles = pgTable(
   "sign_in_throttles",
   {

@@ -2,8 +2,8 @@
 // demo: lib/data/db.ts seeds it in development or when SEED_DEMO=1 asks for it, never otherwise.
 // The administrators' passwords are published in README.md, so each must be changed at the first
 // sign-in (after the second factor is set up), in development too.
-import { hashSecret } from "../lib/hashing";
-import { normaliseAnswer } from "../lib/answers";
+import { hashSecret } from "../lib/crypto/hashing";
+import { normaliseAnswer } from "../lib/reset/answers";
 import type { Db } from "./client";
 import { schools, securityAnswers, users } from "./schema";
 

@@ -9,10 +9,10 @@ import { parseArgs } from "node:util";
 import { eq, or } from "drizzle-orm";
 import { migrateDatabase, openPglite, openPostgres } from "../db/client";
 import { auditEvents, schools, users } from "../db/schema";
-import { hashSecret } from "../lib/hashing";
-import { normalisePassword } from "../lib/password-policy";
-import { assertPostgresPatched } from "../lib/postgres-patch";
-import { temporaryPasswordFor } from "../lib/temporary-password";
+import { hashSecret } from "../lib/crypto/hashing";
+import { normalisePassword } from "../lib/passwords/policy";
+import { assertPostgresPatched } from "../lib/server/postgres-patch";
+import { temporaryPasswordFor } from "../lib/passwords/temporary";
 
 assertPostgresPatched();
 

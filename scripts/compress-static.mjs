@@ -1,6 +1,6 @@
 // After `next build` (npm run build): every script and style sheet in .next/static compressed
 // once, with brotli at its best, into a .br file beside it. The server sends that file to a
-// browser that accepts brotli (lib/static-files.ts); Next itself sends gzip, made per request.
+// browser that accepts brotli (lib/http/static-files.ts); Next itself sends gzip, made per request.
 // On Vercel the platform compresses its static files itself: nothing to do there.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: apply the committed migrations to DATABASE_URL (or the embedded
 // database in DATA_DIR when the server is stopped).
 import { migrateDatabase, openPglite, openPostgres } from "../db/client";
-import { assertPostgresPatched } from "../lib/postgres-patch";
+import { assertPostgresPatched } from "../lib/server/postgres-patch";
 
 assertPostgresPatched();
 

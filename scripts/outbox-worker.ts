@@ -6,7 +6,7 @@ import { openPostgres } from "../db/client";
 import { DEFAULT_OUTBOX_SETTINGS, startOutboxLoop } from "../lib/mail/outbox-worker";
 import { DEFAULT_SMTP_TIMEOUTS, smtpTransport } from "../lib/mail/smtp-transport";
 import { devMailboxTransport } from "../lib/mail/transport";
-import { assertPostgresPatched } from "../lib/postgres-patch";
+import { assertPostgresPatched } from "../lib/server/postgres-patch";
 
 assertPostgresPatched();
 

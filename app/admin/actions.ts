@@ -14,7 +14,7 @@ import {
 import { ForbiddenError } from "@/lib/data/errors";
 import { notAllowedState, parseForm, studentIdSchema, studentResetSchema, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientInfo, type ClientInfo } from "@/lib/request";
+import { clientInfo, type ClientInfo } from "@/lib/http/request";
 
 export async function unlock(_state: FormState, formData: FormData): Promise<FormState> {
   // The action checks its caller itself: a page's guard does not protect its actions.

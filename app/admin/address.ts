@@ -1,4 +1,4 @@
-import { canonicalAddress } from "@/lib/client-address";
+import { canonicalAddress } from "@/lib/http/client-address";
 
 /** A client's address as the school reads it: an IPv4-mapped IPv6 address (`::ffff:127.0.0.1`,
  *  as a dual-stack socket reports an IPv4 client, in either case) as the IPv4 address it is. Rows

@@ -1,4 +1,4 @@
-import { schoolTime } from "@/lib/school-time";
+import { schoolTime } from "@/lib/school/time";
 import { Card } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listLockedAccounts } from "@/lib/data/admin";

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { FormAction } from "@/lib/forms/state";
 import type { NewPasswordWords } from "@/lib/messages/policy";
-import { PASSWORD_MAX_LENGTH, type PasswordContext } from "@/lib/password-policy";
+import { PASSWORD_MAX_LENGTH, type PasswordContext } from "@/lib/passwords/policy";
 import { Field, FormMessage } from "./field";
 import { PasswordChecklist } from "./password-checklist";
 import { SubmitButton } from "./submit-button";

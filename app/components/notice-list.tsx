@@ -1,4 +1,4 @@
-import { schoolTime } from "@/lib/school-time";
+import { schoolTime } from "@/lib/school/time";
 import { useId } from "react";
 import type { NoticeKind, RecipientRole } from "@/lib/mail/compose";
 import { getMessages } from "@/lib/messages";

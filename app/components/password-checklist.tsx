@@ -1,6 +1,6 @@
 "use client";
 import type { ChecklistWords } from "@/lib/messages/policy";
-import { checkPassword, type PasswordContext } from "@/lib/password-policy";
+import { checkPassword, type PasswordContext } from "@/lib/passwords/policy";
 
 /** The policy, ticking each rule as the new password is typed. The same code the server runs. */
 export function PasswordChecklist({

@@ -1,5 +1,5 @@
 import { getMessages } from "@/lib/messages";
-import { logOut } from "./log-out";
+import { logOut } from "../../lib/auth/log-out";
 import { NavLinks, type NavLink } from "./nav-links";
 
 /** The signed-in menu: the page's links and Log Out. */

@@ -1,8 +1,8 @@
 "use server";
-import { isHashingBusy, unlessBusy } from "@/app/components/busy";
+import { isHashingBusy, unlessBusy } from "@/lib/forms/busy";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { countAttempt } from "@/lib/attempts";
+import { countAttempt } from "@/lib/limits/attempts";
 import { SignInSlowed, signIn } from "@/lib/auth/auth";
 import { loginRefusal, loginSchema, parseForm, signInFailedState, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
@@ -12,7 +12,7 @@ export async function logIn(state: FormState, formData: FormData): Promise<FormS
 }
 
 async function logInNow(_state: FormState, formData: FormData): Promise<FormState> {
-  // Counted here, where the work is, whatever URL the form was posted to (lib/attempts.ts).
+  // Counted here, where the work is, whatever URL the form was posted to (lib/limits/attempts.ts).
   await countAttempt("signIn");
   const parsed = parseForm(loginSchema, formData, loginRefusal(formData));
   if (!parsed.ok) return parsed.state;

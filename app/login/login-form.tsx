@@ -4,7 +4,7 @@ import { SubmitButton } from "@/app/components/submit-button";
 import { useFormAction } from "@/app/components/use-form-action";
 import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms/state";
 import type { Messages } from "@/lib/messages";
-import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
 import { logIn } from "./actions";
 
 export type LoginWords = Pick<Messages["login"], "loginId" | "loginIdHint" | "password" | "submit">;

@@ -1,10 +1,10 @@
 "use server";
-import { unlessBusy } from "@/app/components/busy";
+import { unlessBusy } from "@/lib/forms/busy";
 import { redirect } from "next/navigation";
-import { countAttempt } from "@/lib/attempts";
-import { authSecret } from "@/lib/config";
-import { rememberDevice } from "@/lib/device-cookie";
-import { newDeviceToken } from "@/lib/device-trust";
+import { countAttempt } from "@/lib/limits/attempts";
+import { authSecret } from "@/lib/server/config";
+import { rememberDevice } from "@/lib/auth/device-cookie";
+import { newDeviceToken } from "@/lib/auth/device-trust";
 import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { cancelResetGrant, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { normaliseLoginId } from "@/lib/data/users";
@@ -18,12 +18,12 @@ import {
   type FormState,
 } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientAddress, clientInfo } from "@/lib/request";
-import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId } from "@/lib/sspr-cookies";
+import { clientAddress, clientInfo } from "@/lib/http/request";
+import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId } from "@/lib/reset/cookies";
 
 // The reset path is for signed-out visitors: what authorises each step is the Login ID's
 // challenge, then the reset grant, both checked in the data layer. Each step counts against the
-// client's address here, where its work is done (lib/attempts.ts).
+// client's address here, where its work is done (lib/limits/attempts.ts).
 
 export async function searchLoginId(state: FormState, formData: FormData): Promise<FormState> {
   return unlessBusy(() => searchLoginIdNow(state, formData));
@@ -74,7 +74,7 @@ async function resetPasswordNow(_state: FormState, formData: FormData): Promise<
   if (result.status !== "reset") return newPasswordRefusedState(result);
   await forgetReset();
   // This device proved the answers: it may sign in to the account even while someone elsewhere
-  // is guessing its password (lib/device-trust.ts).
+  // is guessing its password (lib/auth/device-trust.ts).
   await rememberDevice(newDeviceToken(authSecret(), result.userId));
   redirect("/sspr/done");
 }

@@ -1,5 +1,5 @@
 import { SelectField } from "@/app/components/field";
-import { config } from "@/lib/config";
+import { config } from "@/lib/server/config";
 import type { SchoolContact } from "@/lib/data/schools";
 import { getMessages } from "@/lib/messages";
 

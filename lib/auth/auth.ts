@@ -4,11 +4,11 @@ import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
-import { authSecret, config as settings } from "@/lib/config";
-import { heldDeviceTokens, rememberDevice } from "@/lib/device-cookie";
+import { authSecret, config as settings } from "@/lib/server/config";
+import { heldDeviceTokens, rememberDevice } from "@/lib/auth/device-cookie";
 import { renewSession } from "@/lib/data/sessions";
 import { attemptSignIn } from "@/lib/data/sign-in";
-import { clientAddressFrom } from "@/lib/request";
+import { clientAddressFrom } from "@/lib/http/request";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { loginSchema } from "@/lib/forms";
 
@@ -29,7 +29,7 @@ const config = (): NextAuthConfig => ({
   secret: authSecret(),
   trustHost: true,
   // `Secure` cookies because the service is https or in production, whatever a proxy's
-  // X-Forwarded-Proto says (lib/config.ts).
+  // X-Forwarded-Proto says (lib/server/config.ts).
   useSecureCookies: settings.secureCookies,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   jwt: { encode: encodeSessionToken, decode: decodeSessionToken },

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { chosenSchoolId } from "@/lib/admin-school";
+import { chosenSchoolId } from "@/lib/auth/admin-school";
 import { schoolAnAdminMayActOn } from "@/lib/data/actor";
 import { resumeSession } from "@/lib/data/sessions";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";

@@ -3,7 +3,7 @@
 // side (replay, attempts, sessions) is lib/data/second-factor.ts.
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
-import { open, seal, type KeyRing } from "@/lib/secret-box";
+import { open, seal, type KeyRing } from "@/lib/crypto/secret-box";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -88,7 +88,7 @@ export function normaliseRecoveryCode(input: string): string | null {
     : null;
 }
 
-/** The secret as stored in users.totp_secret: encrypted under the ENCRYPTION_KEYS (lib/secret-box.ts). */
+/** The secret as stored in users.totp_secret: encrypted under the ENCRYPTION_KEYS (lib/crypto/secret-box.ts). */
 export function sealTotpSecret(secret: string, keys: KeyRing): string {
   return seal(secret, keys, BOX_PURPOSE);
 }

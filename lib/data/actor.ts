@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { adminSchools, schools } from "@/db/schema";
-import { isRowId } from "@/lib/row-id";
+import { isRowId } from "@/lib/forms/row-id";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { loadSessionUser, type SessionUser } from "./users";

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
-import { isRowId } from "@/lib/row-id";
-import { screenPassword } from "@/lib/password-screen";
-import { temporaryPasswordFor } from "@/lib/temporary-password";
+import { isRowId } from "@/lib/forms/row-id";
+import { screenPassword } from "@/lib/passwords/screen";
+import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, type Actor } from "./actor";
-import type { ClientInput } from "@/lib/request";
+import type { ClientInput } from "@/lib/http/request";
 import { recordAudit, type AuditAction } from "./audit";
 import { clearDrawnQuestions, clearGateForUser } from "./challenge-state";
 import type { Tx } from "@/db/client";

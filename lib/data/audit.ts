@@ -1,15 +1,15 @@
 import "server-only";
 import { auditEvents } from "@/db/schema";
 import type { Executor } from "@/db/client";
-import { canonicalAddress } from "@/lib/client-address";
-import { logEvent } from "@/lib/log";
+import { canonicalAddress } from "@/lib/http/client-address";
+import { logEvent } from "@/lib/server/log";
 
 export type AuditAction =
   | "sign_in"
   | "sign_in_failed"
   /** Not judged: the account (or Login ID) had to wait after many wrong passwords. */
   | "sign_in_refused"
-  /** Wrong passwords in a row made the account's sign-in wait (lib/sign-in-throttle.ts). */
+  /** Wrong passwords in a row made the account's sign-in wait (lib/limits/sign-in-throttle.ts). */
   | "sign_in_slowed"
   | "sign_out"
   | "questions_set"

@@ -3,8 +3,8 @@ import { createHash, randomInt } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import { challengeStates } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
-import { config } from "@/lib/config";
-import type { ClientInput } from "@/lib/request";
+import { config } from "@/lib/server/config";
+import type { ClientInput } from "@/lib/http/request";
 import {
   OPEN_GATE,
   clearGate,
@@ -15,7 +15,7 @@ import {
   settleStaleRun,
   type GateState,
   type GateStatus,
-} from "@/lib/lockout";
+} from "@/lib/limits/lockout";
 import { getDb } from "./db";
 import { queueLockNotices } from "./notices";
 import { isPossibleLoginId } from "./users";

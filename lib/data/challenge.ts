@@ -2,13 +2,13 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { securityAnswers } from "@/db/schema";
-import { normaliseAnswer } from "@/lib/answers";
-import { authSecret } from "@/lib/config";
-import { HashingBusyError, hashPool } from "@/lib/hash-pool";
-import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
-import type { GateStatus } from "@/lib/lockout";
-import type { ClientInput } from "@/lib/request";
-import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/questions";
+import { normaliseAnswer } from "@/lib/reset/answers";
+import { authSecret } from "@/lib/server/config";
+import { HashingBusyError, hashPool } from "@/lib/crypto/hash-pool";
+import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/crypto/hashing";
+import type { GateStatus } from "@/lib/limits/lockout";
+import type { ClientInput } from "@/lib/http/request";
+import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/reset/questions";
 import { recordAudit } from "./audit";
 import {
   drawQuestions,

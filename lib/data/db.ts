@@ -3,8 +3,8 @@ import { count } from "drizzle-orm";
 import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { config } from "@/lib/config";
-import { logProblem } from "@/lib/log";
+import { config } from "@/lib/server/config";
+import { logProblem } from "@/lib/server/log";
 
 // One database per process, kept across hot reloads in development.
 const holder = globalThis as unknown as { ssprDatabase?: Promise<Database> };
@@ -50,7 +50,7 @@ export function useDatabase(database: Database): void {
   holder.ssprDatabase = Promise.resolve(database);
 }
 
-/** Closes this process's database (the graceful stop, lib/http-server.ts): the pool's connections
+/** Closes this process's database (the graceful stop, lib/http/server.ts): the pool's connections
  *  end, the embedded database writes what it holds. */
 export async function closeDb(): Promise<void> {
   const opened = holder.ssprDatabase;

@@ -3,8 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { usedFormTokens } from "@/db/schema";
-import { authSecret } from "@/lib/config";
-import { signValue, verifiedValue } from "@/lib/signed-value";
+import { authSecret } from "@/lib/server/config";
+import { signValue, verifiedValue } from "@/lib/crypto/signed-value";
 
 // One-time tokens for the forms whose post must not happen twice: without JavaScript, reloading
 // the page that answered a post posts it again (the administrator's Reset password would reset a
@@ -16,7 +16,7 @@ import { signValue, verifiedValue } from "@/lib/signed-value";
 const MAX_AGE_SECONDS = 12 * 60 * 60;
 const KEEP_USED_MS = 24 * 60 * 60_000;
 
-/** What a token is signed for: this administrator and this form (lib/signed-value.ts; its key is
+/** What a token is signed for: this administrator and this form (lib/crypto/signed-value.ts; its key is
  *  derived from AUTH_SECRET, so rotating that ends every open form, as it ends every session). */
 const signedFor = (userId: number, purpose: string) => `form-token:${userId}:${purpose}`;
 

@@ -8,9 +8,9 @@ import {
   type FileError,
   type RowProblem,
   type Taken,
-} from "@/lib/cohort-csv";
-import { isRowId } from "@/lib/row-id";
-import type { ClientInput } from "@/lib/request";
+} from "@/lib/school/cohort-csv";
+import { isRowId } from "@/lib/forms/row-id";
+import type { ClientInput } from "@/lib/http/request";
 import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
 import { recordAuditRows } from "./audit";
 import { getDb } from "./db";

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { adminSchools, schools, sessions, users } from "@/db/schema";
-import type { ClientInput } from "@/lib/request";
-import { temporaryPasswordFor } from "@/lib/temporary-password";
+import type { ClientInput } from "@/lib/http/request";
+import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";

@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { notices, schools, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
-import { config } from "@/lib/config";
-import { isRowId } from "@/lib/row-id";
-import type { ClientInput } from "@/lib/request";
+import { config } from "@/lib/server/config";
+import { isRowId } from "@/lib/forms/row-id";
+import type { ClientInput } from "@/lib/http/request";
 import {
   composeNotice,
   recipientRolesFor,

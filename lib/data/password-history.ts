@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, notInArray } from "drizzle-orm";
 import { passwordHistory, users } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
-import { verifySecret } from "@/lib/hashing";
+import { verifySecret } from "@/lib/crypto/hashing";
 
 // The last passwords of an account may not come back, on a change or a reset alike.
 

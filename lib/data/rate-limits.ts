@@ -1,7 +1,7 @@
 import "server-only";
 import { lt, sql } from "drizzle-orm";
 import { rateLimits } from "@/db/schema";
-import { windowOf, type RateLimitConfig, type RateLimitScope } from "@/lib/rate-limit";
+import { windowOf, type RateLimitConfig, type RateLimitScope } from "@/lib/limits/rate-limit";
 import { getDb } from "./db";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { MIGRATIONS_FOLDER } from "@/db/client";
-import { isStopping } from "@/lib/http-server";
+import { isStopping } from "@/lib/http/server";
 import { getDb } from "./db";
 
 // Readiness (GET /api/ready): may this instance be sent traffic? Only while it is not stopping,

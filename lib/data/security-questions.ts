@@ -6,11 +6,11 @@ import {
   setupNeedsPassword,
   validateAnswerSet,
   type AnswerSetProblems,
-} from "@/lib/answers";
-import { hashSecret, verifySecret } from "@/lib/hashing";
-import type { ClientInput } from "@/lib/request";
-import { normalisePassword } from "@/lib/password-policy";
-import { QUESTIONS_TO_SET } from "@/lib/questions";
+} from "@/lib/reset/answers";
+import { hashSecret, verifySecret } from "@/lib/crypto/hashing";
+import type { ClientInput } from "@/lib/http/request";
+import { normalisePassword } from "@/lib/passwords/policy";
+import { QUESTIONS_TO_SET } from "@/lib/reset/questions";
 import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { clearDrawnQuestions } from "./challenge-state";

@@ -2,10 +2,15 @@ import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { signInThrottles } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
-import { FRESH_THROTTLE, afterRightPassword, takeTurn, type ThrottleState } from "@/lib/sign-in-throttle";
+import {
+  FRESH_THROTTLE,
+  afterRightPassword,
+  takeTurn,
+  type ThrottleState,
+} from "@/lib/limits/sign-in-throttle";
 import { getDb } from "./db";
 
-// The per-account sign-in limits' rows (lib/sign-in-throttle.ts has the rules). Every change runs
+// The per-account sign-in limits' rows (lib/limits/sign-in-throttle.ts has the rules). Every change runs
 // under a row lock (SELECT … FOR UPDATE), so parallel tries on any instance see each other.
 
 export type ThrottleKey = { key: string; userId: number | null };

@@ -1,10 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { auditEvents, sessions, users } from "@/db/schema";
-import { authSecret } from "@/lib/config";
-import { newDeviceToken, trustedDeviceKey } from "@/lib/device-trust";
-import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/hashing";
-import { normalisePassword } from "@/lib/password-policy";
+import { authSecret } from "@/lib/server/config";
+import { newDeviceToken, trustedDeviceKey } from "@/lib/auth/device-trust";
+import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/crypto/hashing";
+import { normalisePassword } from "@/lib/passwords/policy";
 import { auditRow, logAudit, recordAudit, type AuditEvent } from "./audit";
 import { gateKeyFor } from "./challenge-state";
 import { getDb } from "./db";
@@ -29,7 +29,7 @@ export type SignInResult =
 
 export type SignInOptions = {
   clientAddress: string | null;
-  /** The device's tokens (lib/device-trust.ts): a device that signed in before has its own count. */
+  /** The device's tokens (lib/auth/device-trust.ts): a device that signed in before has its own count. */
   deviceTokens?: string[];
   now?: Date;
 };

@@ -2,19 +2,19 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { slipSets } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
-import { encryptionKeys } from "@/lib/config";
-import { HashingBusyError } from "@/lib/hash-pool";
-import { screenPassword } from "@/lib/password-screen";
-import { open, seal } from "@/lib/secret-box";
-import { temporaryPasswordFor } from "@/lib/temporary-password";
-import type { ClientInput } from "@/lib/request";
+import { encryptionKeys } from "@/lib/server/config";
+import { HashingBusyError } from "@/lib/crypto/hash-pool";
+import { screenPassword } from "@/lib/passwords/screen";
+import { open, seal } from "@/lib/crypto/secret-box";
+import { temporaryPasswordFor } from "@/lib/passwords/temporary";
+import type { ClientInput } from "@/lib/http/request";
 import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { hashNewPassword } from "./passwords";
 import type { SessionUser } from "./users";
-import { logProblem } from "@/lib/log";
+import { logProblem } from "@/lib/server/log";
 
 // Login slips (name, class, Login ID, temporary password) from an import or the yearly reset:
 // the temporary passwords are hashed in the background, a batch at a time (the set's `done` is

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, exists, gt, ilike, not, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { auditEvents, challengeStates, securityAnswers, users } from "@/db/schema";
-import { isRowId } from "@/lib/row-id";
+import { isRowId } from "@/lib/forms/row-id";
 import { assertActor, type Actor } from "./actor";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";

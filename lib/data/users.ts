@@ -3,7 +3,7 @@ import { eq, or } from "drizzle-orm";
 import { schools, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms";
-import type { PasswordContext } from "@/lib/password-policy";
+import type { PasswordContext } from "@/lib/passwords/policy";
 import { getDb } from "./db";
 
 /** What pages may see of a signed-in person. Never a hash. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { sessions, signInThrottles, slipSets, users } from "@/db/schema";
-import type { ClientInput } from "@/lib/request";
+import type { ClientInput } from "@/lib/http/request";
 import { getMessages } from "@/lib/messages";
 import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
 import { recordAuditRows } from "./audit";

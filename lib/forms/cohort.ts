@@ -1,5 +1,5 @@
 // The forms that act on a whole school or a cohort: the yearly reset and confirming an import
-// (the upload's file is checked by lib/cohort-csv.ts). Each carries the school its page showed.
+// (the upload's file is checked by lib/school/cohort-csv.ts). Each carries the school its page showed.
 import { z } from "zod";
 import { getMessages } from "@/lib/messages";
 import { en } from "@/lib/messages/en";

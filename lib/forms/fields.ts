@@ -2,8 +2,8 @@
 // done on it.
 import { z } from "zod";
 import { en } from "@/lib/messages/en";
-import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
-import { parseRowId } from "@/lib/row-id";
+import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
+import { parseRowId } from "@/lib/forms/row-id";
 import { ANSWER_FIELD_MAX_LENGTH, LOGIN_ID_MAX_LENGTH } from "./state";
 
 const m = en.errors;
@@ -29,7 +29,7 @@ export const passwordField = text(PASSWORD_MAX_LENGTH);
 export const answerField = text(ANSWER_FIELD_MAX_LENGTH);
 
 /** A row's id in a hidden field or a drop-down, read as every id from outside is
- *  (lib/row-id.ts); `error` is what a malformed one is told. */
+ *  (lib/forms/row-id.ts); `error` is what a malformed one is told. */
 export const rowIdField = (error: string) =>
   z
     .string({ error })

@@ -1,5 +1,5 @@
 // A new password: at the end of the reset (/sspr/change) and when changing it while signed in.
-// The policy itself is lib/password-policy.ts, checked by the data layer.
+// The policy itself is lib/passwords/policy.ts, checked by the data layer.
 import { z } from "zod";
 import type { ChangePasswordResult } from "@/lib/data/passwords";
 import type { ResetResult } from "@/lib/data/reset-grants";

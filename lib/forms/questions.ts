@@ -1,12 +1,12 @@
 // Setup Security Questions: three questions chosen, three answers, and the current password when
 // the page asks for it. The browser's resolver (app/(portal)/setup-questions/setup-form.tsx) and
-// the action parse with this schema; the answers' own rules are lib/answers.ts.
+// the action parse with this schema; the answers' own rules are lib/reset/answers.ts.
 import { z } from "zod";
 import type { SaveAnswersInput, SaveAnswersResult } from "@/lib/data/security-questions";
 import { getMessages } from "@/lib/messages";
 import { en } from "@/lib/messages/en";
-import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
-import type { QUESTIONS_TO_SET } from "@/lib/questions";
+import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
+import type { QUESTIONS_TO_SET } from "@/lib/reset/questions";
 import { answerField } from "./fields";
 import { formValues, type Refusal } from "./parse";
 import type { FormState } from "./state";

@@ -3,7 +3,7 @@
 // address, when, the kind of device, the client's address, a link to the student's page in /admin for the school.
 // Never a password, an answer, a Login ID or a link that resets anything.
 import { getMessages } from "@/lib/messages";
-import type { ClientInfo } from "@/lib/request";
+import type { ClientInfo } from "@/lib/http/request";
 import { deviceKindOf } from "./device-kind";
 
 export type PasswordChangeHow = "self_service" | "signed_in" | "admin";

@@ -1,4 +1,4 @@
-// What SMTP_URL says about TLS, checked without loading nodemailer (lib/config.ts can use it).
+// What SMTP_URL says about TLS, checked without loading nodemailer (lib/server/config.ts can use it).
 
 // nodemailer settings that would let a smtp:// send go on in plain text.
 const PLAIN_TEXT_SWITCHES = ["ignoreTLS", "opportunisticTLS"];

@@ -1,5 +1,5 @@
 import "server-only";
-import { config } from "@/lib/config";
+import { config } from "@/lib/server/config";
 import { getDb } from "@/lib/data/db";
 import {
   DEFAULT_OUTBOX_SETTINGS,
@@ -11,7 +11,7 @@ import {
   type NoticeReport,
   type PassResult,
 } from "./outbox-worker";
-import { logEvent, logProblem } from "@/lib/log";
+import { logEvent, logProblem } from "@/lib/server/log";
 import { devMailboxTransport, type MailTransport } from "./transport";
 
 // The outbox worker of this app instance, started by instrumentation.ts; the cron route runs

@@ -1,5 +1,5 @@
-import type { PolicyRule } from "@/lib/password-policy";
-import type { PasswordFailure, ScreenRule } from "@/lib/password-screen";
+import type { PolicyRule } from "@/lib/passwords/policy";
+import type { PasswordFailure, ScreenRule } from "@/lib/passwords/screen";
 import type { Messages } from "./en";
 
 /** The words for a failed rule; a name rule names the part that matched, a context word the word. */

@@ -10,7 +10,7 @@ import { useDatabase } from "@/lib/data/db";
 import { findStudents } from "@/lib/data/students";
 import type { SessionUser } from "@/lib/data/users";
 import { loadSessionUser } from "@/lib/data/users";
-import { hashSecret } from "@/lib/hashing";
+import { hashSecret } from "@/lib/crypto/hashing";
 
 const adminUrl = process.env.TEST_POSTGRES_URL!;
 const name = `sspr_bench_${randomBytes(6).toString("hex")}`;

@@ -12,8 +12,8 @@ import {
   securityAnswers,
   users,
 } from "@/db/schema";
-import { normaliseAnswer } from "@/lib/answers";
-import { hashSecret } from "@/lib/hashing";
+import { normaliseAnswer } from "@/lib/reset/answers";
+import { hashSecret } from "@/lib/crypto/hashing";
 
 export type Answers = Record<number, string>;
 

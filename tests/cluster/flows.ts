@@ -1,6 +1,6 @@
 // The moves a visitor makes on the running instances, as a browser without JavaScript makes them.
 import { en } from "@/lib/messages/en";
-import { SECURITY_QUESTIONS } from "@/lib/questions";
+import { SECURITY_QUESTIONS } from "@/lib/reset/questions";
 import { Browser, formWith, mainText, questionLabels, type Form, type Page } from "./browserless";
 import type { Answers } from "./db";
 

@@ -14,7 +14,7 @@ export type InstanceOptions = {
   buildDir: string;
   databaseUrl: string;
   authSecret: string;
-  /** Extra environment, e.g. other lockout numbers (see lib/config.ts). */
+  /** Extra environment, e.g. other lockout numbers (see lib/server/config.ts). */
   env?: Record<string, string>;
 };
 

@@ -140,7 +140,7 @@ export function startLoad(bases: string[], take: () => Student, workers: number,
 export async function parallelSignIns(bases: string[], take: () => Student, size: number) {
   const log: Call[] = [];
   // A student each: one account's sign-ins at once beyond the per-account limit's free run would
-  // be slowed (lib/sign-in-throttle.ts), and this burst is about the connections, not the limit.
+  // be slowed (lib/limits/sign-in-throttle.ts), and this burst is about the connections, not the limit.
   const burst = async (base: string) => {
     const students = Array.from({ length: size }, () => take().loginId);
     await Promise.all(

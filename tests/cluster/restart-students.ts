@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { schools, securityAnswers, users } from "@/db/schema";
-import { normaliseAnswer } from "@/lib/answers";
-import { hashSecret } from "@/lib/hashing";
+import { normaliseAnswer } from "@/lib/reset/answers";
+import { hashSecret } from "@/lib/crypto/hashing";
 import { ANSWERS } from "./flows";
 
 export const OLD_PASSWORD = "Harbour-Lights-2031";

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { openPostgres, type Db } from "@/db/client";
 import { schools, users } from "@/db/schema";
-import { hashSecret } from "@/lib/hashing";
+import { hashSecret } from "@/lib/crypto/hashing";
 import { environment } from "./image";
 
 const ADMIN_URL = process.env.DEPLOY_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

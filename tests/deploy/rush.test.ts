@@ -1,6 +1,6 @@
 // Story: the morning rush, CI-sized. Hundreds of students post the sign-in form at the same moment
 // to the image's server. Each gets one of two answers: signed in (303 to the portal), or refused
-// at once with the busy page, a 503 and a Retry-After (lib/hash-pool.ts: let in only what can be
+// at once with the busy page, a 503 and a Retry-After (lib/crypto/hash-pool.ts: let in only what can be
 // hashed within the budget). Never a third: no error page, no time-out, no "wrong password" for a
 // right one. Speed is measured by `npm run bench:load`, not asserted here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

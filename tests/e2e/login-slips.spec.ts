@@ -8,7 +8,7 @@ import { CohortPages } from "./cohort-pages";
 import { expectAccessible, LoginPage } from "./pages";
 
 const SHOW = "Show and print the login slips";
-/** What a temporary password looks like (lib/temporary-password.ts). */
+/** What a temporary password looks like (lib/passwords/temporary.ts). */
 const TEMPORARY = /([A-Z][a-z]+-){3}\d\d/;
 
 test("opening the slips' page takes nothing; its button shows them once", async ({ page, browser }) => {

@@ -6,7 +6,7 @@ import { LoginPage } from "./pages";
 // (TRUST_PROXY_HOPS=1): the address a test puts in X-Forwarded-For is the client's.
 test.use({ javaScriptEnabled: false });
 
-/** The server's rate-limit windows are fixed 5-minute slices of the clock (lib/rate-limit.ts): a
+/** The server's rate-limit windows are fixed 5-minute slices of the clock (lib/limits/rate-limit.ts): a
  *  run that must fall inside one starts only when enough of the current one is left. */
 async function inOneWindow(seconds: number): Promise<void> {
   const windowSeconds = 300;

@@ -11,8 +11,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite, openPostgres, type Database } from "@/db/client";
 import { auditEvents, schools, users } from "@/db/schema";
-import { verifySecret } from "@/lib/hashing";
-import { normalisePassword } from "@/lib/password-policy";
+import { verifySecret } from "@/lib/crypto/hashing";
+import { normalisePassword } from "@/lib/passwords/policy";
 
 const run = promisify(execFile);
 const engine = process.env.TEST_ENGINE;

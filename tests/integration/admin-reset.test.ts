@@ -13,7 +13,7 @@ import { questionsSetUp } from "@/lib/data/security-questions";
 import { continueSession, startSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import { loadSessionUser } from "@/lib/data/users";
-import { meetsPolicy } from "@/lib/password-policy";
+import { meetsPolicy } from "@/lib/passwords/policy";
 import {
   ALEX,
   CLEMENTI_ADMIN,

@@ -5,8 +5,8 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rateLimits } from "@/db/schema";
-import { countAttemptOf, countedHeaderName, RateLimitedError } from "@/lib/attempts";
-import { peerHeaderName } from "@/lib/client-address";
+import { countAttemptOf, countedHeaderName, RateLimitedError } from "@/lib/limits/attempts";
+import { peerHeaderName } from "@/lib/http/client-address";
 import { getDb } from "@/lib/data/db";
 
 async function hits(bucket: string): Promise<number> {

@@ -11,7 +11,7 @@ import { authenticate } from "@/lib/data/sign-in";
 import { collectSlips, slipJobSettled, slipProgress } from "@/lib/data/slips";
 import { loadSessionUser } from "@/lib/data/users";
 import { schoolClasses, startYearlyReset } from "@/lib/data/yearly-reset";
-import { hashSecret } from "@/lib/hashing";
+import { hashSecret } from "@/lib/crypto/hashing";
 import { ALEX, CLEMENTI_ADMIN, signIn, CLIENT, IP } from "./helpers";
 
 const CLASS = "P6 Perseverance";

@@ -1,7 +1,7 @@
 // Story: nobody can tell from the challenge whether a login ID exists or has answers set up.
 import { describe, expect, it } from "vitest";
 import { checkAnswers, decoyQuestions, startChallenge, type CheckResult } from "@/lib/data/challenge";
-import { QUESTION_IDS } from "@/lib/questions";
+import { QUESTION_IDS } from "@/lib/reset/questions";
 import { ALEX, SITI, WRONG, createStudent, gateRow, openChallenge, userIdOf, CLIENT, IP } from "./helpers";
 
 const UNKNOWN = "no_such_pupil";

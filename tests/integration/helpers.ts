@@ -1,15 +1,15 @@
 // Shared steps for the integration stories: who the demo people are, and the moves they make.
 import { eq } from "drizzle-orm";
 import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
-import { normaliseAnswer } from "@/lib/answers";
+import { normaliseAnswer } from "@/lib/reset/answers";
 import { resetPasswordFormToken, resetStudentPassword } from "@/lib/data/admin";
 import { checkAnswers, startChallenge, type CheckResult } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { sessionKey, startSession } from "@/lib/data/sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";
-import { hashSecret } from "@/lib/hashing";
-import type { ClientInfo } from "@/lib/request";
+import { hashSecret } from "@/lib/crypto/hashing";
+import type { ClientInfo } from "@/lib/http/request";
 
 export const IP = "203.0.113.10";
 /** The client of the data functions' calls in these stories: the address above, no user agent. */

@@ -2,12 +2,12 @@
 // in hostile-input.test.ts; and Login IDs a hand-made cookie can carry.
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { contextWords } from "@/lib/context-words";
+import { contextWords } from "@/lib/passwords/context-words";
 import type { z } from "zod";
 import { parseForm, type FormState } from "@/lib/forms";
 import { en } from "@/lib/messages/en";
-import { firstFailure, nameTokens, normalisePassword } from "@/lib/password-policy";
-import { QUESTION_IDS, questionById } from "@/lib/questions";
+import { firstFailure, nameTokens, normalisePassword } from "@/lib/passwords/policy";
+import { QUESTION_IDS, questionById } from "@/lib/reset/questions";
 import {
   hostileText,
   hugeText,

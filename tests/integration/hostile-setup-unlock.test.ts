@@ -4,7 +4,7 @@
 // and no row changes (a failed sign-in or a wrong answer adds only what it must: an audit line, a
 // gate's count). `npm test` runs tens to hundreds of inputs per handler on both engines; `npm run
 // test:property` (CI runs it) runs 10,000 per handler on PostgreSQL, with argon2 at its minimum
-// cost there (lib/hashing.ts): the hash's cost is not what these properties are about. The
+// cost there (lib/crypto/hashing.ts): the hash's cost is not what these properties are about. The
 // properties are split over three files so that the two cores run them side by side.
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";

@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { securityAnswers, users } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
-import { parseStoredHash } from "@/lib/hash-format";
-import { hashSecret, needsRehash } from "@/lib/hashing";
-import { NO_PEPPERS, pepperRing } from "@/lib/peppers";
+import { parseStoredHash } from "@/lib/crypto/hash-format";
+import { hashSecret, needsRehash } from "@/lib/crypto/hashing";
+import { NO_PEPPERS, pepperRing } from "@/lib/crypto/peppers";
 import { SITI, createStudent, earnGrant, signIn, userIdOf } from "./helpers";
 
 // Before anything hashes (the seed too): the configuration is read at first use.

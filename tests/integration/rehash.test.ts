@@ -7,7 +7,7 @@ import { auditEvents, securityAnswers, users } from "@/db/schema";
 import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
-import { parseStoredHash } from "@/lib/hash-format";
+import { parseStoredHash } from "@/lib/crypto/hash-format";
 import { LIM, createStudent, signIn, CLIENT, IP } from "./helpers";
 
 const PASSWORD = "Harbour-Lights-58";

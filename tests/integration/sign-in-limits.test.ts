@@ -10,7 +10,7 @@ import { auditEvents, notices, signInThrottles } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { attemptSignIn, type SignInResult } from "@/lib/data/sign-in";
-import { FREE_FAILURES, HOURLY_CAP } from "@/lib/sign-in-throttle";
+import { FREE_FAILURES, HOURLY_CAP } from "@/lib/limits/sign-in-throttle";
 import { earnGrant, newPassword } from "./helpers";
 import { createFamily } from "./notice-steps";
 

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { ANSWER_FIELD_MAX_LENGTH, LOGIN_ID_MAX_LENGTH } from "@/lib/forms";
 import { en } from "@/lib/messages/en";
-import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
 
 export const MEGABYTE = 1024 * 1024;
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { shownAddress } from "@/app/admin/address";
 import { loadOr404, parseSlipSetId } from "@/app/admin/load";
 import { ForbiddenError } from "@/lib/data/errors";
-import { parseRowId } from "@/lib/row-id";
+import { parseRowId } from "@/lib/forms/row-id";
 
 /** What a page gets when it says notFound(): Next's 404, thrown. */
 async function status(work: Promise<unknown>): Promise<string> {

@@ -1,8 +1,8 @@
-// Admission of the posts that hash (lib/admission.ts): by the expected wait, the weight in the
+// Admission of the posts that hash (lib/http/admission.ts): by the expected wait, the weight in the
 // system times the measured time per job, not by a fixed queue.
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { Admission, hashJobsOf } from "@/lib/admission";
+import { Admission, hashJobsOf } from "@/lib/http/admission";
 
 describe("admission by expected wait", () => {
   it("lets anything into an idle server, and refuses once the wait would pass the budget", () => {

@@ -6,9 +6,9 @@ import {
   normaliseAnswer,
   validateAnswerSet,
   type AnswerProblem,
-} from "@/lib/answers";
-import type { PasswordContext } from "@/lib/password-policy";
-import { SECURITY_QUESTIONS } from "@/lib/questions";
+} from "@/lib/reset/answers";
+import type { PasswordContext } from "@/lib/passwords/policy";
+import { SECURITY_QUESTIONS } from "@/lib/reset/questions";
 
 const alex: PasswordContext = {
   loginId: "alex_tan",
@@ -16,7 +16,7 @@ const alex: PasswordContext = {
   fullName: "Alex Tan Wei Ming",
 };
 
-// Question ids (lib/questions.ts): 1 animal, 2 colour, 3 sport or hobby, 4 food, 5 cartoon hero/pop group,
+// Question ids (lib/reset/questions.ts): 1 animal, 2 colour, 3 sport or hobby, 4 food, 5 cartoon hero/pop group,
 // 6 toy, 7 movie, 8 book.
 const ANIMAL = 1;
 const COLOUR = 2;

@@ -1,7 +1,7 @@
 // Story: the audit log's filter comes from an address anyone can edit, and its export opens in a
 // spreadsheet: odd values are dropped, and no cell can run as a formula.
 import { describe, expect, it } from "vitest";
-import { auditFilterOf, auditQueryOf } from "@/lib/audit-filter";
+import { auditFilterOf, auditQueryOf } from "@/lib/school/audit-filter";
 import { csvCell } from "@/lib/data/audit-log";
 
 describe("the audit log's filter", () => {

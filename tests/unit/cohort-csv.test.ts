@@ -6,7 +6,7 @@ import {
   parseCohortCsv,
   withTaken,
   type CohortFile,
-} from "@/lib/cohort-csv";
+} from "@/lib/school/cohort-csv";
 
 const HEADER = "login_id,full_name,class,student_email,guardian_email";
 const GOOD = "tan_ah_kow,Tan Ah Kow,P1 Kindness,tan_ah_kow@students.example,mum.tan@example.com";

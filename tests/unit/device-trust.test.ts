@@ -1,7 +1,7 @@
 // Story: a device that signed in to an account keeps a token for it, and only a genuine token for
 // that very account lets its tries count against the device instead of the account.
 import { describe, expect, it } from "vitest";
-import { deviceTokensOf, newDeviceToken, trustedDeviceKey, withDeviceToken } from "@/lib/device-trust";
+import { deviceTokensOf, newDeviceToken, trustedDeviceKey, withDeviceToken } from "@/lib/auth/device-trust";
 
 const SECRET = "a-secret-that-is-long-enough-0123456789";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HashingBusyError, HashPool } from "@/lib/hash-pool";
-import { requestContext, type RequestContext } from "@/lib/request-context";
+import { HashingBusyError, HashPool } from "@/lib/crypto/hash-pool";
+import { requestContext, type RequestContext } from "@/lib/http/request-context";
 
 function gate() {
   let open!: () => void;

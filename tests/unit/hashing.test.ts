@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { describe, expect, it } from "vitest";
-import { parseStoredHash } from "@/lib/hash-format";
-import { ARGON2_OPTIONS, hashSecret, needsRehash, verifySecret } from "@/lib/hashing";
-import { NO_PEPPERS, pepperRing } from "@/lib/peppers";
+import { parseStoredHash } from "@/lib/crypto/hash-format";
+import { ARGON2_OPTIONS, hashSecret, needsRehash, verifySecret } from "@/lib/crypto/hashing";
+import { NO_PEPPERS, pepperRing } from "@/lib/crypto/peppers";
 
 const k1 = { id: "k1", secret: randomBytes(32) };
 const k2 = { id: "k2", secret: randomBytes(32) };

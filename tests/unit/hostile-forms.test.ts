@@ -21,8 +21,8 @@ import {
   type Parsed,
 } from "@/lib/forms";
 import { en } from "@/lib/messages/en";
-import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
-import { ROW_ID_MAX } from "@/lib/row-id";
+import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
+import { ROW_ID_MAX } from "@/lib/forms/row-id";
 import { formEntries, PAGE_TEXTS, toFormData, typedText, wordsOf } from "../support/hostile";
 
 const RUNS = 10_000;

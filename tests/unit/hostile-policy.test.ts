@@ -15,7 +15,7 @@ import {
   nameTokens,
   type PasswordContext,
   type PolicyRule,
-} from "@/lib/password-policy";
+} from "@/lib/passwords/policy";
 import { PAGE_TEXTS, hostileText, hugeText, typedText } from "../support/hostile";
 
 const RUNS = 10_000;

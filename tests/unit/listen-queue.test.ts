@@ -2,7 +2,7 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { acceptQueueOf, listeningPart } from "@/lib/listen-queue";
+import { acceptQueueOf, listeningPart } from "@/lib/http/listen-queue";
 
 const TCP = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
    0: 0100007F:0F9F 00000000:0000 0A 00000000:000001EF 00:00000000 00000000     0        0 1 1 0000000000000000 100 0 0 10 0

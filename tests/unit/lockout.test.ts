@@ -10,7 +10,7 @@ import {
   JUDGING_TIMEOUT_MS,
   type GateState,
   type LockoutConfig,
-} from "@/lib/lockout";
+} from "@/lib/limits/lockout";
 
 const config: LockoutConfig = { maxWrongAnswers: 3, lockMinutes: 15, locksBeforeAccountLock: 3 };
 const start = new Date("2025-03-03T07:30:00+08:00");

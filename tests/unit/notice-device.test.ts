@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { peerHeaderName } from "@/lib/client-address";
+import { peerHeaderName } from "@/lib/http/client-address";
 import { deviceKindOf } from "@/lib/mail/device-kind";
 import { retryDelayMs } from "@/lib/mail/outbox-worker";
-import { clientInfoFrom } from "@/lib/request";
+import { clientInfoFrom } from "@/lib/http/request";
 
 describe("what a notice says about the device", () => {
   it.each([

@@ -10,7 +10,7 @@ import {
   normalisePassword,
   type PasswordContext,
   type PolicyRule,
-} from "@/lib/password-policy";
+} from "@/lib/passwords/policy";
 
 // The example student of the brief: login ID, school e-mail and full name all give tokens.
 const alex: PasswordContext = {

@@ -3,10 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { en } from "@/lib/messages/en";
 import { policyFormState } from "@/lib/messages/policy";
-import { COMMON_PASSWORD_COUNT, commonPasswordCount, isCommonPassword } from "@/lib/common-passwords";
-import { contextWords, findContextWord } from "@/lib/context-words";
-import { meetsPolicy, type PasswordContext } from "@/lib/password-policy";
-import { screenPassword } from "@/lib/password-screen";
+import { COMMON_PASSWORD_COUNT, commonPasswordCount, isCommonPassword } from "@/lib/passwords/common";
+import { contextWords, findContextWord } from "@/lib/passwords/context-words";
+import { meetsPolicy, type PasswordContext } from "@/lib/passwords/policy";
+import { screenPassword } from "@/lib/passwords/screen";
 
 const CLEMENTI = "Clementi Primary School";
 const JURONG_WEST = "Jurong West Primary School";

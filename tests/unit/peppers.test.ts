@@ -2,7 +2,7 @@
 // refused without repeating any secret.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { pepperRingSchema } from "@/lib/peppers";
+import { pepperRingSchema } from "@/lib/crypto/peppers";
 
 const secret = (bytes = 32) => randomBytes(bytes).toString("base64");
 

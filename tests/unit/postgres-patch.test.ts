@@ -12,7 +12,7 @@ import {
   assertPostgresPatched,
   postgresPackageDir,
   unpatchedPostgresFiles,
-} from "@/lib/postgres-patch";
+} from "@/lib/server/postgres-patch";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 let copy: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalAddress, clientAddressOf } from "@/lib/client-address";
-import { scopeOf, windowOf } from "@/lib/rate-limit";
+import { canonicalAddress, clientAddressOf } from "@/lib/http/client-address";
+import { scopeOf, windowOf } from "@/lib/limits/rate-limit";
 
 describe("rate limits", () => {
   it("count the posts that sign in or reset, and the reset path's pages as they are read", () => {

@@ -1,6 +1,6 @@
 // Ids from outside (URLs, form fields, cookies) are read one way everywhere.
 import { describe, expect, it } from "vitest";
-import { isRowId, parseRowId, ROW_ID_MAX } from "@/lib/row-id";
+import { isRowId, parseRowId, ROW_ID_MAX } from "@/lib/forms/row-id";
 
 describe("row ids", () => {
   it.each(["1", "42", "2147483647"])("reads %j", (text) => expect(parseRowId(text)).toBe(Number(text)));

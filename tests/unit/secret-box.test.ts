@@ -4,7 +4,7 @@
 // what an older one sealed.
 import { createCipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { keyRing, needsReseal, open, seal } from "@/lib/secret-box";
+import { keyRing, needsReseal, open, seal } from "@/lib/crypto/secret-box";
 
 const K1 = { id: "k1", secret: new Uint8Array(32).fill(1) };
 const K2 = { id: "k2", secret: new Uint8Array(32).fill(2) };

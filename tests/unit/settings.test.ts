@@ -1,8 +1,8 @@
-// The settings a server start reads (lib/settings.ts): each wrong or missing value is one line
+// The settings a server start reads (lib/server/settings.ts): each wrong or missing value is one line
 // that names the variable and says what it expects, and never repeats the value (it may be a
 // secret or hold a password).
 import { describe, expect, it } from "vitest";
-import { isStrongSecret, parseSettings, settingsProblems } from "@/lib/settings";
+import { isStrongSecret, parseSettings, settingsProblems } from "@/lib/server/settings";
 
 const PRODUCTION = {
   NODE_ENV: "production",

@@ -11,7 +11,7 @@ import {
   delayAfter,
   takeTurn,
   type ThrottleState,
-} from "@/lib/sign-in-throttle";
+} from "@/lib/limits/sign-in-throttle";
 
 const start = new Date("2026-11-30T08:00:00Z");
 const later = (ms: number) => new Date(start.getTime() + ms);

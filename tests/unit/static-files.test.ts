@@ -1,6 +1,6 @@
 // The build's brotli files go only to a browser whose Accept-Encoding takes brotli.
 import { describe, expect, it } from "vitest";
-import { acceptsBrotli } from "@/lib/static-files";
+import { acceptsBrotli } from "@/lib/http/static-files";
 
 describe("acceptsBrotli", () => {
   it.each([

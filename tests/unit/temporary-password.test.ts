@@ -2,9 +2,9 @@
 // owner, avoids the owner's name and the school's words, and is typeable from a paper slip.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findContextWord } from "@/lib/context-words";
-import { meetsPolicy, nameTokens } from "@/lib/password-policy";
-import { candidateTemporaryPassword, TEMPORARY_WORDS, temporaryPasswordFor } from "@/lib/temporary-password";
+import { findContextWord } from "@/lib/passwords/context-words";
+import { meetsPolicy, nameTokens } from "@/lib/passwords/policy";
+import { candidateTemporaryPassword, TEMPORARY_WORDS, temporaryPasswordFor } from "@/lib/passwords/temporary";
 
 const school = "Clementi Primary School";
 

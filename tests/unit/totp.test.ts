@@ -3,7 +3,7 @@
 // the step a code belongs to is what the server remembers, so the same code is never taken twice.
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
-import { keyRing } from "@/lib/secret-box";
+import { keyRing } from "@/lib/crypto/secret-box";
 import {
   groupedSecret,
   matchTimeStep,

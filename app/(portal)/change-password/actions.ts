@@ -1,5 +1,5 @@
 "use server";
-import { unlessBusy } from "@/app/components/busy";
+import { unlessBusy } from "@/lib/forms/busy";
 import { redirect } from "next/navigation";
 import { unstable_update } from "@/lib/auth/auth";
 import { currentSession, requireSignedIn } from "@/lib/auth/guards";
@@ -12,7 +12,7 @@ import {
   parseForm,
   type FormState,
 } from "@/lib/forms";
-import { clientInfo } from "@/lib/request";
+import { clientInfo } from "@/lib/http/request";
 
 export async function changePassword(state: FormState, formData: FormData): Promise<FormState> {
   return unlessBusy(() => changePasswordNow(state, formData));

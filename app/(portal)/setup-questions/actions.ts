@@ -1,5 +1,5 @@
 "use server";
-import { unlessBusy } from "@/app/components/busy";
+import { unlessBusy } from "@/lib/forms/busy";
 import { redirect } from "next/navigation";
 import { currentSession, requireStudent } from "@/lib/auth/guards";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";
@@ -11,7 +11,7 @@ import {
   setupRefusedState,
   type FormState,
 } from "@/lib/forms";
-import { clientInfo } from "@/lib/request";
+import { clientInfo } from "@/lib/http/request";
 
 export async function saveAnswers(state: FormState, formData: FormData): Promise<FormState> {
   return unlessBusy(() => saveAnswersNow(state, formData));

@@ -1,6 +1,6 @@
 import { Card } from "@/app/components/card";
 import { TopNav, portalLinks } from "@/app/components/top-nav";
-import { setupNeedsPassword } from "@/lib/answers";
+import { setupNeedsPassword } from "@/lib/reset/answers";
 import { currentSession, requireStudent } from "@/lib/auth/guards";
 import { questionsSetUp } from "@/lib/data/security-questions";
 import { getMessages } from "@/lib/messages";

@@ -2,12 +2,12 @@
 import { Field, FieldError, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useSchemaForm } from "@/app/components/use-schema-form";
-import { FIRST_SETUP_WITHOUT_PASSWORD_MINUTES } from "@/lib/answers";
+import { FIRST_SETUP_WITHOUT_PASSWORD_MINUTES } from "@/lib/reset/answers";
 import { SETUP_POSITIONS, setupQuestionsSchema } from "@/lib/forms/questions";
 import { ANSWER_FIELD_MAX_LENGTH } from "@/lib/forms/state";
 import { getMessages } from "@/lib/messages";
-import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
-import { SECURITY_QUESTIONS } from "@/lib/questions";
+import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
+import { SECURITY_QUESTIONS } from "@/lib/reset/questions";
 import { saveAnswers } from "./actions";
 
 type SetupFormProps = { replacing: boolean; current: number[]; askPassword: boolean };

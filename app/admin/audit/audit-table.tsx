@@ -1,6 +1,6 @@
 import type { AuditLine } from "@/lib/data/audit-log";
 import { getMessages } from "@/lib/messages";
-import { schoolTime } from "@/lib/school-time";
+import { schoolTime } from "@/lib/school/time";
 import { shownAddress } from "../address";
 
 /** One line a row: a desk reads down its columns. On a phone the table scrolls sideways in its

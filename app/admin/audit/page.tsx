@@ -2,7 +2,7 @@ import { Pager } from "@/app/components/pager";
 import { Card } from "@/app/components/card";
 import { Field, SelectField } from "@/app/components/field";
 import { requireAdmin } from "@/lib/auth/guards";
-import { auditFilterOf, auditQueryOf } from "@/lib/audit-filter";
+import { auditFilterOf, auditQueryOf } from "@/lib/school/audit-filter";
 import { AUDIT_ACTIONS, schoolAdmins, searchAuditLog } from "@/lib/data/audit-log";
 import { getMessages } from "@/lib/messages";
 import { adminMetadata } from "../metadata";

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/guards";
-import { COHORT_MAX_BYTES } from "@/lib/cohort-csv";
+import { COHORT_MAX_BYTES } from "@/lib/school/cohort-csv";
 import { confirmCohortImport, previewCohortImport } from "@/lib/data/import";
 import { ForbiddenError } from "@/lib/data/errors";
 import {
@@ -12,7 +12,7 @@ import {
   type FormState,
 } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientInfo } from "@/lib/request";
+import { clientInfo } from "@/lib/http/request";
 
 // Both act on the school the page showed (its form's hidden field), never on one chosen since in
 // another tab: that is refused, and nothing is done.

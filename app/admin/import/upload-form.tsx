@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { COHORT_MAX_BYTES, COHORT_MAX_ROWS } from "@/lib/cohort-csv";
+import { COHORT_MAX_BYTES, COHORT_MAX_ROWS } from "@/lib/school/cohort-csv";
 import { IDLE, SCHOOL_FIELD } from "@/lib/forms/state";
 import { getMessages } from "@/lib/messages";
 import { uploadCohort } from "./actions";

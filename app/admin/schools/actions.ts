@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { chooseSchoolId } from "@/lib/admin-school";
+import { chooseSchoolId } from "@/lib/auth/admin-school";
 import { currentUser, requireAdmin } from "@/lib/auth/guards";
 import { schoolAnAdminMayActOn } from "@/lib/data/actor";
 import { ForbiddenError } from "@/lib/data/errors";
@@ -16,7 +16,7 @@ import {
   type FormState,
 } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientInfo } from "@/lib/request";
+import { clientInfo } from "@/lib/http/request";
 
 // Every action checks its caller (requireAdmin) and the data functions check again that the
 // caller is a ministry administrator: a school administrator gets "You cannot do that."

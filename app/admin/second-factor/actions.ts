@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { unlessBusy } from "@/app/components/busy";
+import { unlessBusy } from "@/lib/forms/busy";
 import { signOut, unstable_update } from "@/lib/auth/auth";
 import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
 import {
@@ -12,7 +12,7 @@ import {
 } from "@/lib/data/second-factor";
 import { parseForm, recoveryCodeSchema, totpCodeSchema, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientAddress } from "@/lib/request";
+import { clientAddress } from "@/lib/http/request";
 
 /** What checks a code: enrolment's first one, a later sign-in's, or a recovery code. */
 type CodeCheck = typeof confirmEnrolment;

@@ -4,7 +4,7 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { startYearlyReset } from "@/lib/data/yearly-reset";
 import { formValues, parseForm, parseFormSchool, yearlyResetSchema, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientInfo } from "@/lib/request";
+import { clientInfo } from "@/lib/http/request";
 
 export async function startReset(_state: FormState, formData: FormData): Promise<FormState> {
   const admin = await requireAdmin();

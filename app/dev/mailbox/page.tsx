@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { Card } from "@/app/components/card";
-import { config } from "@/lib/config";
+import { config } from "@/lib/server/config";
 import { listDevMailbox } from "@/lib/data/notices";
 import { getMessages } from "@/lib/messages";
 

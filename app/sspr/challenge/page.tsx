@@ -3,8 +3,8 @@ import { Card } from "@/app/components/card";
 import { challengeView } from "@/lib/data/challenge";
 import { listSchoolContacts } from "@/lib/data/schools";
 import { getMessages } from "@/lib/messages";
-import { questionById } from "@/lib/questions";
-import { rememberedLoginId } from "@/lib/sspr-cookies";
+import { questionById } from "@/lib/reset/questions";
+import { rememberedLoginId } from "@/lib/reset/cookies";
 import { LockedNotice } from "../locked-notice";
 import { ChallengeForm } from "./challenge-form";
 

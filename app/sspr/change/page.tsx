@@ -3,7 +3,7 @@ import { NewPasswordForm } from "@/app/components/new-password-form";
 import { grantHolder } from "@/lib/data/reset-grants";
 import { getMessages } from "@/lib/messages";
 import { newPasswordWords } from "@/lib/messages/policy";
-import { heldGrant } from "@/lib/sspr-cookies";
+import { heldGrant } from "@/lib/reset/cookies";
 import { cancelReset, resetPassword } from "../actions";
 
 export const metadata = { title: getMessages().changePassword.heading };

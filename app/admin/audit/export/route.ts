@@ -1,5 +1,5 @@
 import { adminForRoute, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
-import { auditFilterOf } from "@/lib/audit-filter";
+import { auditFilterOf } from "@/lib/school/audit-filter";
 import { exportAuditLog } from "@/lib/data/audit-log";
 import { ForbiddenError } from "@/lib/data/errors";
 import { getMessages } from "@/lib/messages";

@@ -2,7 +2,7 @@ import { Card, TextLink } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { importPreview } from "@/lib/data/import";
 import { getMessages } from "@/lib/messages";
-import { parseRowId } from "@/lib/row-id";
+import { parseRowId } from "@/lib/forms/row-id";
 import { loadOr404 } from "../../load";
 import { adminMetadata } from "../../metadata";
 import { ConfirmForm } from "./confirm-form";

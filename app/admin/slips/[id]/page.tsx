@@ -2,7 +2,7 @@ import { Card, LinkButton } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { slipProgress } from "@/lib/data/slips";
 import { getMessages } from "@/lib/messages";
-import { schoolTime } from "@/lib/school-time";
+import { schoolTime } from "@/lib/school/time";
 import { loadOr404, parseSlipSetId } from "../../load";
 import { adminMetadata } from "../../metadata";
 

@@ -1,4 +1,4 @@
-import { schoolTime } from "@/lib/school-time";
+import { schoolTime } from "@/lib/school/time";
 import { Card, TextLink } from "@/app/components/card";
 import { NoticeList } from "@/app/components/notice-list";
 import { requireAdmin } from "@/lib/auth/guards";
@@ -6,8 +6,8 @@ import { resetPasswordFormToken } from "@/lib/data/admin";
 import { listNoticesForStudent } from "@/lib/data/notices";
 import { studentAuditTrail, studentDetail } from "@/lib/data/students";
 import { getMessages } from "@/lib/messages";
-import { questionById } from "@/lib/questions";
-import { parseRowId } from "@/lib/row-id";
+import { questionById } from "@/lib/reset/questions";
+import { parseRowId } from "@/lib/forms/row-id";
 import { clearQuestions, disableAccount, enableAccount, unlock } from "../../actions";
 import { shownAddress } from "../../address";
 import { loadOr404 } from "../../load";

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { config } from "@/lib/config";
+import { config } from "@/lib/server/config";
 import { runOutboxOnce } from "@/lib/mail/worker";
 
 // The outbox worker's pass for hosts without long-running processes: a scheduler calls this with

@@ -4,8 +4,8 @@ import { ForbiddenError } from "@/lib/data/errors";
 import { collectSlips, isSlipSetId, type Collected } from "@/lib/data/slips";
 import { formValues } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
-import { clientInfo } from "@/lib/request";
-import { schoolTime } from "@/lib/school-time";
+import { clientInfo } from "@/lib/http/request";
+import { schoolTime } from "@/lib/school/time";
 import type { CollectState } from "./collect-state";
 
 /** The login slips, taken on this POST only (the page's GET changes nothing), and answered in

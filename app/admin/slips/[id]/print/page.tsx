@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { config } from "@/lib/config";
+import { config } from "@/lib/server/config";
 import { requireAdmin } from "@/lib/auth/guards";
 import { slipProgress } from "@/lib/data/slips";
 import { getMessages } from "@/lib/messages";
-import { schoolTime } from "@/lib/school-time";
+import { schoolTime } from "@/lib/school/time";
 import { loadOr404, parseSlipSetId } from "../../../load";
 import { adminMetadata } from "../../../metadata";
 import { SlipsCollector } from "./slips-collector";

@@ -4,9 +4,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import { authSecret, config } from "./config";
-import { requestContext, type RequestContext } from "./request-context";
+import { requestContext, type RequestContext } from "../http/request-context";
 
-// The server's log: one JSON line per request (lib/http-server.ts) and per notable event (the
+// The server's log: one JSON line per request (lib/http/server.ts) and per notable event (the
 // audit log's events, the outbox's sends), on stdout for whatever collects it; pretty in
 // development. What a line may hold: ids, routes, statuses, durations, event names and a keyed
 // hash of the client's address. Never a password, an answer, a grant, a code, a secret, a

@@ -1,5 +1,5 @@
-import { RateLimitedError } from "@/lib/attempts";
-import { HashingBusyError } from "@/lib/hash-pool";
+import { RateLimitedError } from "@/lib/limits/attempts";
+import { HashingBusyError } from "@/lib/crypto/hash-pool";
 import type { FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 

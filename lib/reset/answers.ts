@@ -1,6 +1,6 @@
 // Security answers: how they are normalised before hashing, and which sets of answers are
 // acceptable. Pure, so it can be unit-tested and shared.
-import { nameTokens, type PasswordContext } from "./password-policy";
+import { nameTokens, type PasswordContext } from "../passwords/policy";
 import { QUESTIONS_TO_SET, isQuestionId, questionById } from "./questions";
 
 export const ANSWER_MIN_LENGTH = 3;

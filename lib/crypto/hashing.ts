@@ -1,5 +1,5 @@
 // argon2id at OWASP's minimum (19 MiB, 2 passes, parallelism 1), for passwords and answers,
-// with the configured pepper (lib/peppers.ts) as argon2's secret. The whole secret is hashed:
+// with the configured pepper (lib/crypto/peppers.ts) as argon2's secret. The whole secret is hashed:
 // argon2 takes any length, nothing is cut (unlike bcrypt's 72 bytes).
 import { hash, verify } from "@node-rs/argon2";
 import { formatStoredHash, parseStoredHash } from "./hash-format";

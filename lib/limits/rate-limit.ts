@@ -1,7 +1,7 @@
 // Rate limits per client address: generous enough for a school lab behind one address, tight
 // enough that a script cannot hammer sign-in or the reset path. Pure window arithmetic here;
 // lib/data/rate-limits.ts counts in the database, so the limit holds across instances, and
-// lib/attempts.ts counts each sign-in and reset attempt where its work is done.
+// lib/limits/attempts.ts counts each sign-in and reset attempt where its work is done.
 
 export type RateLimitScope = "signIn" | "reset" | "resetPages";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { config } from "./config";
+import { config } from "../server/config";
 import { deviceTokensOf, withDeviceToken } from "./device-trust";
 
-// The device's sign-in tokens (lib/device-trust.ts): httpOnly, for half a year.
+// The device's sign-in tokens (lib/auth/device-trust.ts): httpOnly, for half a year.
 const DEVICE_COOKIE = "sspr_device";
 const MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { authSecret, config } from "./config";
-import { signValue, verifiedValue } from "./signed-value";
+import { authSecret, config } from "../server/config";
+import { signValue, verifiedValue } from "../crypto/signed-value";
 
 // The reset path's two cookies: which Login ID is being reset (signed by the server when the
 // Search was posted, so a GET with a made-up one finds nothing to show), and the reset grant.

@@ -1,11 +1,11 @@
 // Admission for the posts that hash (a sign-in, Check Answers, a new password): let one in only
 // if the requests already let in are expected to be answered, with it, within the budget; refuse
-// the rest at once (lib/http-server.ts answers 503 before the framework sees the request). The
+// the rest at once (lib/http/server.ts answers 503 before the framework sees the request). The
 // expected wait is the weight in the system (argon2 jobs of the requests let in and not yet
 // answered) times the measured time the server takes per job: the gap between answers while it
 // is busy, so the hash, the framework, the database and the event loop are all in it. The weight
 // counts, one job each, the connections still waiting in the kernel's accept queue
-// (lib/listen-queue.ts): when the event loop is the bottleneck, that is where a rush waits.
+// (lib/http/listen-queue.ts): when the event loop is the bottleneck, that is where a rush waits.
 import { performance } from "node:perf_hooks";
 
 /** The first estimate of the time per job, until answers have been measured. */

@@ -1,9 +1,9 @@
 import "server-only";
 
 // What every server process does once, before its first request (instrumentation.ts, Node.js
-// only): check every setting (lib/settings.ts) and stop with one line per problem; refuse to run
+// only): check every setting (lib/server/settings.ts) and stop with one line per problem; refuse to run
 // without the database driver's fix; wrap the HTTP server's requests (the client's address for
-// the app, a request id, one log line each: lib/http-server.ts); tell a production operator what
+// the app, a request id, one log line each: lib/http/server.ts); tell a production operator what
 // their settings leave open; open the database (the embedded one is migrated, and seeded only for
 // the demo) and say how to create the first administrator when it has no account; start this
 // instance's e-mail outbox worker; and, in production, stop gracefully on SIGTERM.
@@ -23,12 +23,12 @@ export async function startServer(): Promise<void> {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
-  const { installRequestHooks, installGracefulStop } = await import("./http-server");
+  const { installRequestHooks, installGracefulStop } = await import("../http/server");
   await installRequestHooks();
   const { config, startupWarnings } = await import("./config");
   const { logProblem } = await import("./log");
   for (const warning of startupWarnings()) logProblem(warning);
-  const { announceIfEmpty, closeDb, getDb } = await import("./data/db");
+  const { announceIfEmpty, closeDb, getDb } = await import("../data/db");
   try {
     await announceIfEmpty(await getDb());
   } catch {
@@ -38,7 +38,7 @@ export async function startServer(): Promise<void> {
       "[sspr] the database did not answer at start, or is not migrated: /api/ready says when it is ready.",
     );
   }
-  const { startOutboxWorker, stopOutboxWorker } = await import("./mail/worker");
+  const { startOutboxWorker, stopOutboxWorker } = await import("../mail/worker");
   await startOutboxWorker();
   if (config.isProduction) installGracefulStop({ stopOutbox: stopOutboxWorker, closeDatabase: closeDb });
 }

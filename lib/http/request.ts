@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { clientAddressOf, peerHeaderName } from "./client-address";
-import { config } from "./config";
-import { logProblem } from "./log";
+import { config } from "../server/config";
+import { logProblem } from "../server/log";
 
 /** Where a request came from, for the audit log and the e-mail notices: its address (an IP
  *  address in canonical form, or null) and its user agent (which a notice describes in plain
@@ -15,7 +15,7 @@ export type ClientInput = ClientInfo | null;
 
 let warnedNoAddress = false;
 
-/** The client's address (lib/client-address.ts): the socket's, or the nearest trusted proxy's
+/** The client's address (lib/http/client-address.ts): the socket's, or the nearest trusted proxy's
  *  word for it; null when there is none that is an IP address. */
 export function clientAddressFrom(source: Headers): string | null {
   const address = clientAddressOf(

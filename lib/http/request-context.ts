@@ -1,14 +1,14 @@
-// The request being handled, for whatever runs while it is (lib/http-server.ts starts one per
-// request): the log's lines (lib/log.ts) and the hashing pool's admission ticket (lib/hash-pool.ts).
+// The request being handled, for whatever runs while it is (lib/http/server.ts starts one per
+// request): the log's lines (lib/server/log.ts) and the hashing pool's admission ticket (lib/crypto/hash-pool.ts).
 // No `server-only`: the hashing pool is also used by the scripts, where there is no request.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { HashTicket } from "./hash-pool";
+import type { HashTicket } from "../crypto/hash-pool";
 
 export type RequestContext = {
   reqId: string;
   method: string;
   route: string;
-  /** A keyed hash of the client's address (lib/log.ts), never the address. */
+  /** A keyed hash of the client's address (lib/server/log.ts), never the address. */
   client: string | null;
   /** The hashing this request was admitted for at the edge (proxy.ts). */
   hashTicket?: HashTicket;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { config } from "./config";
-import { parseRowId } from "./row-id";
+import { config } from "../server/config";
+import { parseRowId } from "../forms/row-id";
 
 // Which school an administrator with several schools (or a ministry administrator) is acting on:
 // a cookie limited to /admin. It names a school, nothing more: the guard and every data function

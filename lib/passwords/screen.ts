@@ -1,7 +1,7 @@
 import "server-only";
-import { isCommonPassword } from "./common-passwords";
+import { isCommonPassword } from "./common";
 import { findContextWord } from "./context-words";
-import { normalisePassword, type RuleResult } from "./password-policy";
+import { normalisePassword, type RuleResult } from "./policy";
 
 // The server's rules on top of the school's policy: they need a list the browser must not load
 // (common passwords), the school (context words) or the account's past hashes (reuse), so the

@@ -1,12 +1,12 @@
 // argon2 needs 19 MiB per running hash. Jobs run at most CPU-count at a time; the others wait in
-// line. A sign-in or Check Answers let in by lib/admission.ts holds a ticket for its jobs, which
+// line. A sign-in or Check Answers let in by lib/http/admission.ts holds a ticket for its jobs, which
 // are never refused (no third outcome: it is answered, or it was refused at once with a 503).
 // Hashing without a ticket (a signed-in change, the scripts) is refused (HashingBusyError) when
 // the expected wait (the jobs ahead times the measured time of one, over the slots) is over the
 // budget, or the line over HASH_QUEUE_LIMIT.
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
-import { requestContext } from "./request-context";
+import { requestContext } from "../http/request-context";
 
 export class HashingBusyError extends Error {
   constructor() {
@@ -61,12 +61,12 @@ export class HashPool {
   }
 
   /** Whether `jobs` more would start within the budget now (proxy.ts asks, where no request was
-   *  let in by lib/admission.ts). */
+   *  let in by lib/http/admission.ts). */
   wouldAdmit(jobs: number): boolean {
     return this.fits(jobs);
   }
 
-  /** Promises `jobs` hashes to a request let in (lib/admission.ts): they are never refused. */
+  /** Promises `jobs` hashes to a request let in (lib/http/admission.ts): they are never refused. */
   reserve(jobs: number): HashTicket {
     this.reserved += jobs;
     const ticket: HashTicket = {

@@ -64,7 +64,7 @@ export function keyListSchema(variable: string) {
 export const pepperRingSchema = keyListSchema("PASSWORD_PEPPERS").transform(pepperRing);
 
 let fromEnv: PepperRing | undefined;
-/** The configured ring, read from the environment on first use (lib/config.ts validates the same
+/** The configured ring, read from the environment on first use (lib/server/config.ts validates the same
  *  variable at start-up with the same schema). */
 export function configuredPeppers(): PepperRing {
   fromEnv ??= pepperRingSchema.parse(process.env.PASSWORD_PEPPERS || undefined);

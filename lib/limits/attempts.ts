@@ -1,10 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { headers } from "next/headers";
-import { config } from "./config";
-import { takeRateLimit } from "./data/rate-limits";
+import { config } from "../server/config";
+import { takeRateLimit } from "../data/rate-limits";
 import type { RateLimitScope } from "./rate-limit";
-import { clientAddressFrom } from "./request";
+import { clientAddressFrom } from "../http/request";
 
 // Sign-in and reset attempts are counted per client address where their work is done: in the
 // actions. The proxy counts the posts it recognises by their URL and marks the request as counted

@@ -3,7 +3,7 @@ import { sessionClaims, signOut } from "@/lib/auth/auth";
 import { currentUser } from "@/lib/auth/guards";
 import { endSession } from "@/lib/data/sessions";
 import { recordSignOut } from "@/lib/data/sign-in";
-import { clientAddress } from "@/lib/request";
+import { clientAddress } from "@/lib/http/request";
 
 export async function logOut(): Promise<void> {
   const user = await currentUser();

@@ -1,10 +1,10 @@
 // A device that signed in to an account (or reset its password) gets a token for that account:
-// its sign-in tries then count against the device, not the account (lib/sign-in-throttle.ts), so
+// its sign-in tries then count against the device, not the account (lib/limits/sign-in-throttle.ts), so
 // someone guessing the password from elsewhere cannot keep the student or the school's
 // administrator out of their usual computer (OWASP's "device cookies"). A token names the account
 // and a random id, signed with a key derived from AUTH_SECRET; a device keeps the last few.
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
-import { parseRowId } from "./row-id";
+import { parseRowId } from "../forms/row-id";
 
 export const DEVICE_TOKENS_KEPT = 5;
 const TOKEN = /^([1-9]\d{0,9})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;

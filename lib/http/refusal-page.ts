@@ -1,4 +1,4 @@
-import { getMessages } from "./messages";
+import { getMessages } from "../messages";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

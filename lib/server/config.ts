@@ -1,12 +1,12 @@
 import "server-only";
-import type { LockoutConfig } from "./lockout";
-import type { RateLimitConfig } from "./rate-limit";
-import { readOrCreateDevSecret } from "./dev-secret";
+import type { LockoutConfig } from "../limits/lockout";
+import type { RateLimitConfig } from "../limits/rate-limit";
+import { readOrCreateDevSecret } from "../crypto/dev-secret";
 import { parseSettings, SettingsError } from "./settings";
-import { keyRing, type KeyRing } from "./secret-box";
+import { keyRing, type KeyRing } from "../crypto/secret-box";
 
-// The settings, parsed from the environment once (lib/settings.ts states and checks them; a start
-// with a problem stops before its first request, lib/startup.ts). A malformed value stops a build
+// The settings, parsed from the environment once (lib/server/settings.ts states and checks them; a start
+// with a problem stops before its first request, lib/server/startup.ts). A malformed value stops a build
 // here too.
 const parsed = parseSettings(process.env);
 if (!parsed.settings) throw new SettingsError(parsed.problems);

@@ -1,10 +1,10 @@
 // Every setting the service reads from its environment, in one schema, checked once before the
-// first request (lib/startup.ts) and read through lib/config.ts. A problem is said in one line that
+// first request (lib/server/startup.ts) and read through lib/server/config.ts. A problem is said in one line that
 // names the variable and what it expects, and never repeats the value (it may be a secret or hold
 // a password). No `server-only` here: the tests check the schema as a module.
 import { z } from "zod";
-import { smtpRequiresTls } from "./mail/smtp-url";
-import { keyListSchema, pepperRingSchema } from "./peppers";
+import { smtpRequiresTls } from "../mail/smtp-url";
+import { keyListSchema, pepperRingSchema } from "../crypto/peppers";
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -51,7 +51,7 @@ const settingsSchema = z.object({
   AUTH_SECRET: z.string().refine(isStrongSecret).optional(),
   // Secrets the app reads back (TOTP keys, login slips) are sealed with these, not AUTH_SECRET.
   ENCRYPTION_KEYS: keyListSchema("ENCRYPTION_KEYS"),
-  // lib/hashing.ts reads it itself (lib/peppers.ts): the seed script hashes outside the server.
+  // lib/crypto/hashing.ts reads it itself (lib/crypto/peppers.ts): the seed script hashes outside the server.
   PASSWORD_PEPPERS: pepperRingSchema,
   // The demo schools and accounts: seeded into an empty embedded database in development, and
   // otherwise only when SEED_DEMO=1 says so (never by forgetting a variable in production).
@@ -64,7 +64,7 @@ const settingsSchema = z.object({
     .default(15),
   SSPR_LOCKS_BEFORE_ACCOUNT_LOCK: whole(1, 20).default(3),
   SSPR_GRANT_MINUTES: z.coerce.number().min(1).max(60).default(15),
-  // Proxies in front of the app that append to X-Forwarded-For (lib/client-address.ts).
+  // Proxies in front of the app that append to X-Forwarded-For (lib/http/client-address.ts).
   TRUST_PROXY_HOPS: whole(0, 5).optional(),
   RATE_LIMIT_WINDOW_SECONDS: whole(1, 3600).default(300),
   // A class of 40 signing in at once after the yearly reset, several tries each, stays under.
@@ -72,10 +72,10 @@ const settingsSchema = z.object({
   RATE_LIMIT_RESET: whole(1).default(150),
   // Pages of the reset path read (GET), per client address and window: a family reads about 5.
   RATE_LIMIT_RESET_PAGES: whole(1).default(600),
-  // lib/hash-pool.ts reads it itself (the scripts hash too); checked here with the rest.
+  // lib/crypto/hash-pool.ts reads it itself (the scripts hash too); checked here with the rest.
   HASH_QUEUE_LIMIT: whole(0).default(200),
   // How long a sign-in or Check Answers may be expected to wait for its answer; beyond it, it is
-  // refused at once with a 503 (lib/admission.ts): the rest of a rush is answered within about this.
+  // refused at once with a 503 (lib/http/admission.ts): the rest of a rush is answered within about this.
   ADMISSION_WAIT_MS: whole(10, 60_000).default(1000),
   SMTP_URL: z
     .string()

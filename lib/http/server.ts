@@ -3,20 +3,20 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { Admission, hashJobsOf } from "./admission";
 import { clientAddressOf, peerHeaderName } from "./client-address";
-import { hashPool } from "./hash-pool";
+import { hashPool } from "../crypto/hash-pool";
 import { refusalPage, refusalResponseInit } from "./refusal-page";
-import { config } from "./config";
+import { config } from "../server/config";
 import { ListenQueue } from "./listen-queue";
-import { flushLog, hashedClient, logger } from "./log";
+import { flushLog, hashedClient, logger } from "../server/log";
 import { requestContext, type RequestContext } from "./request-context";
 import { serveCompressedStatic } from "./static-files";
 
 // What this process's HTTP server does around every request, whoever serves it (`next start`,
 // `next dev` and the standalone server all serve from this process): hand the socket's address to
-// the app in a header no client can send (lib/client-address.ts), give the request an id, count
+// the app in a header no client can send (lib/http/client-address.ts), give the request an id, count
 // it while it runs, and write one log line when it ends; a post that hashes is let in or refused
-// at once (lib/admission.ts), before the framework does any work for it; the build's brotli scripts
-// are sent as they are (lib/static-files.ts). And the graceful stop: on SIGTERM no new
+// at once (lib/http/admission.ts), before the framework does any work for it; the build's brotli scripts
+// are sent as they are (lib/http/static-files.ts). And the graceful stop: on SIGTERM no new
 // connection is taken, the requests under way finish (up to STOP_GRACE_MS), the e-mail outbox
 // finishes the messages it is sending, the database is closed, and the process exits 0.
 
@@ -25,7 +25,7 @@ const STOP_GRACE_MS = 10_000;
 type State = {
   installed?: boolean;
   admission?: Admission;
-  /** The connections waiting in the kernel for this process's servers (lib/listen-queue.ts). */
+  /** The connections waiting in the kernel for this process's servers (lib/http/listen-queue.ts). */
   listenQueue: ListenQueue;
   servers: Set<Server>;
   /** The responses under way. */

@@ -5,7 +5,7 @@
 // part of the owner's name, their login ID or the school's words is drawn again.
 import { randomInt } from "node:crypto";
 import { findContextWord } from "./context-words";
-import { meetsPolicy, type PasswordContext } from "./password-policy";
+import { meetsPolicy, type PasswordContext } from "./policy";
 
 /** 256 everyday words of 3 to 8 letters, all different. */
 export const TEMPORARY_WORDS: readonly string[] = [

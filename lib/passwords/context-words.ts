@@ -1,6 +1,6 @@
 // Context words: what anyone guessing a student's password tries first, because the whole school
 // shares them: the service's own words and the words of the school's name. The student's own
-// names are the password policy's rule (lib/password-policy.ts); these are the school's.
+// names are the password policy's rule (lib/passwords/policy.ts); these are the school's.
 //
 // Rules, and why:
 // - A password that contains one of them, compared lower-cased, is refused: "Clementi2026!" is

@@ -23,7 +23,7 @@ export async function unlock(_state: FormState, formData: FormData): Promise<For
 
 /** Once per form: the same post again (a reload that posts it again, without JavaScript) resets
  *  nothing and says so; the answer carries a fresh token for the next press of the button. */
-export async function resetPassword(_state: FormState, formData: FormData): Promise<FormState> {
+export async function giveTemporaryPassword(_state: FormState, formData: FormData): Promise<FormState> {
   const t = getMessages().admin;
   return onStudent(formData, studentResetSchema, resetStudentPassword, (result: AdminReset, acted) => {
     const state = { formToken: resetPasswordFormToken(acted.admin, acted.userId) };

@@ -4,6 +4,8 @@ import { auditEvents, securityAnswers, users } from "@/db/schema";
 import { assertActor, type Actor } from "./actor";
 import type { AuditAction } from "./audit";
 import { getDb } from "./db";
+import { config } from "@/lib/server/config";
+import { schoolDay } from "@/lib/school/time";
 
 // The school's dashboard: who is covered by security questions, class by class, and what the
 // reset service did over the last 30 days. The administrator's own school only.
@@ -40,25 +42,26 @@ export type ActivityKind = keyof typeof ACTIVITY_KINDS;
 export type ActivityDay = { day: string } & Record<ActivityKind, number>;
 
 export const ACTIVITY_DAYS = 30;
-const SCHOOL_TIME_ZONE = "Asia/Singapore";
+const dayOf = schoolDay;
 
-const dayOf = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: SCHOOL_TIME_ZONE }).format(date);
-
-/** One entry per school day (Singapore time) of the last 30, oldest first, zeros included. */
+/** One entry per school day (the school's time zone) of the last 30, oldest first, zeros included. */
 export async function activityLast30Days(actor: Actor, now = new Date()): Promise<ActivityDay[]> {
   const admin = await assertActor(actor, "admin");
   const db = await getDb();
   const days = Array.from({ length: ACTIVITY_DAYS }, (_, i) =>
     dayOf(new Date(now.getTime() - (ACTIVITY_DAYS - 1 - i) * 86_400_000)),
   );
-  const since = new Date(`${days[0]}T00:00:00+08:00`);
+  // From the earliest the first day can start in any time zone (UTC+14); rows of the day before
+  // are grouped under a day not in `days` and left out below.
+  const since = new Date(Date.parse(`${days[0]}T00:00:00Z`) - 14 * 3_600_000);
   const kindOf = new Map<string, ActivityKind>(
     Object.entries(ACTIVITY_KINDS).flatMap(([kind, actions]) =>
       actions.map((a) => [a, kind as ActivityKind]),
     ),
   );
-  // The zone written into the SQL (a constant), so that GROUP BY sees the same expression.
-  const zone = sql.raw(`'${SCHOOL_TIME_ZONE}'`);
+  // The zone written into the SQL (a checked setting, quoted), so that GROUP BY sees the same
+  // expression.
+  const zone = sql.raw(`'${config.schoolTimeZone.replaceAll("'", "''")}'`);
   const day = sql<string>`to_char(${auditEvents.at} at time zone ${zone}, 'YYYY-MM-DD')`;
   const rows = await db
     .select({ day, action: auditEvents.action, n: count() })

@@ -46,7 +46,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Tests: run the data layer against a database they opened. */
-export function useDatabase(database: Database): void {
+export function setDatabase(database: Database): void {
   holder.ssprDatabase = Promise.resolve(database);
 }
 

@@ -113,7 +113,7 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
     schoolContact: person.schoolContact,
     at: options.at ?? new Date(),
     client: options.client ?? { address: null, userAgent: null },
-    timeZone: config.mail.timeZone,
+    timeZone: config.schoolTimeZone,
     appUrl: config.appUrl,
   };
   const roles = recipientRolesFor(event);

@@ -2,7 +2,7 @@ import "server-only";
 import type { LockoutConfig } from "../limits/lockout";
 import type { RateLimitConfig } from "../limits/rate-limit";
 import { readOrCreateDevSecret } from "../crypto/dev-secret";
-import { parseSettings, SettingsError } from "./settings";
+import { parseSettings, schoolTimeZoneOf, SettingsError } from "./settings";
 import { keyRing, type KeyRing } from "../crypto/secret-box";
 
 // The settings, parsed from the environment once (lib/server/settings.ts states and checks them; a start
@@ -45,8 +45,9 @@ export const config = {
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,
     maxAttempts: env.MAIL_MAX_ATTEMPTS,
-    timeZone: env.MAIL_TIME_ZONE,
   },
+  /** The school's time zone: how every page and notice gives a moment. */
+  schoolTimeZone: schoolTimeZoneOf(env),
   appUrl,
   cronSecret: env.CRON_SECRET,
   logLevel: env.LOG_LEVEL,

@@ -91,7 +91,9 @@ const settingsSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default("MIMS Student SSPR <no-reply@localhost>"),
   MAIL_MAX_ATTEMPTS: whole(1, 50).default(12),
-  MAIL_TIME_ZONE: z.string().refine(isTimeZone).default("Asia/Singapore"),
+  // The school's time zone, for the pages and the notices alike; MAIL_TIME_ZONE is its older name.
+  SCHOOL_TIME_ZONE: z.string().refine(isTimeZone).optional(),
+  MAIL_TIME_ZONE: z.string().refine(isTimeZone).optional(),
   // The address families and the school open the app at: the unlock link in the school's notice.
   APP_URL: z
     .string()
@@ -130,7 +132,8 @@ const EXPECTS: Record<Variable, string> = {
   SMTP_URL: "smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465",
   MAIL_FROM: "a sender of 3 to 200 characters, such as MIMS Student SSPR <no-reply@school.example>",
   MAIL_MAX_ATTEMPTS: "a whole number from 1 to 50",
-  MAIL_TIME_ZONE: "an IANA time zone such as Asia/Singapore",
+  SCHOOL_TIME_ZONE: "an IANA time zone such as Asia/Singapore",
+  MAIL_TIME_ZONE: "an IANA time zone such as Asia/Singapore (the older name of SCHOOL_TIME_ZONE)",
   APP_URL: "the app's public address, such as https://sspr.school.example",
   CRON_SECRET: "a secret of at least 32 characters (openssl rand -base64 32)",
   LOG_LEVEL: LOG_LEVELS.join(", "),
@@ -184,6 +187,11 @@ function startProblems(values: Partial<Record<Variable, string>>): string[] {
 }
 
 /** Every problem a server start with `source` has, one line each: empty when it may start. */
+/** The school's time zone: SCHOOL_TIME_ZONE, else its older name MAIL_TIME_ZONE, else Singapore. */
+export function schoolTimeZoneOf(settings: { SCHOOL_TIME_ZONE?: string; MAIL_TIME_ZONE?: string }): string {
+  return settings.SCHOOL_TIME_ZONE ?? settings.MAIL_TIME_ZONE ?? "Asia/Singapore";
+}
+
 export function settingsProblems(source: Record<string, string | undefined>): string[] {
   return [...parseSettings(source).problems, ...startProblems(given(source))];
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, bench, describe } from "vitest";
 import { migrateDatabase, openPostgres, type Database } from "@/db/client";
 import { auditEvents, schools, securityAnswers, users } from "@/db/schema";
 import { activityLast30Days, questionCoverageByClass } from "@/lib/data/dashboard";
-import { useDatabase } from "@/lib/data/db";
+import { setDatabase } from "@/lib/data/db";
 import { findStudents } from "@/lib/data/students";
 import type { SessionUser } from "@/lib/data/users";
 import { loadSessionUser } from "@/lib/data/users";
@@ -75,7 +75,7 @@ beforeAll(async () => {
   url.pathname = `/${name}`;
   database = await openPostgres(url.toString(), { max: 4 });
   await migrateDatabase(database);
-  useDatabase(database);
+  setDatabase(database);
   const hash = await hashSecret("Bench-Password-123");
   await school("small", 100, hash);
   await school("large", 3000, hash);

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type Database } from "@/db/client";
-import { getDb, useDatabase } from "@/lib/data/db";
+import { getDb, setDatabase } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { earnGrant, newPassword, SITI, CLIENT, IP } from "./helpers";
@@ -47,7 +47,7 @@ beforeAll(async () => {
     const url = new URL(process.env.TEST_POSTGRES_URL!);
     url.pathname = `/${name}`;
     asApp = await openPostgres(url.toString(), { max: 3, role: "sspr_app" });
-    useDatabase(asApp);
+    setDatabase(asApp);
   } else {
     // PGlite has one connection: it takes the role for the rest of this file.
     await owner.execute(sql`SET ROLE sspr_app`);

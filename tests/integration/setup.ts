@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { migrateDatabase, openPglite, openPostgres, type Database } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
-import { useDatabase } from "@/lib/data/db";
+import { setDatabase } from "@/lib/data/db";
 
 let database: Database | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   }
   await migrateDatabase(database);
   await seedDemoData(database.db);
-  useDatabase(database);
+  setDatabase(database);
 });
 
 afterAll(async () => {

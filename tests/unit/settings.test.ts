@@ -2,7 +2,7 @@
 // that names the variable and says what it expects, and never repeats the value (it may be a
 // secret or hold a password).
 import { describe, expect, it } from "vitest";
-import { isStrongSecret, parseSettings, settingsProblems } from "@/lib/server/settings";
+import { isStrongSecret, parseSettings, schoolTimeZoneOf, settingsProblems } from "@/lib/server/settings";
 
 const PRODUCTION = {
   NODE_ENV: "production",
@@ -141,6 +141,19 @@ describe("a production start's settings", () => {
       "TRUST_PROXY_HOPS",
       /expected a whole number from 0 to 5/,
     );
+  });
+
+  it("has one school time zone for pages and notices: SCHOOL_TIME_ZONE, or its older name, or Singapore", () => {
+    const zoneOf = (given: Record<string, string>) =>
+      schoolTimeZoneOf(parseSettings({ ...PRODUCTION, ...given }).settings!);
+    expect(zoneOf({})).toBe("Asia/Singapore");
+    expect(zoneOf({ MAIL_TIME_ZONE: "Asia/Kuala_Lumpur" })).toBe("Asia/Kuala_Lumpur");
+    expect(zoneOf({ SCHOOL_TIME_ZONE: "Asia/Kolkata", MAIL_TIME_ZONE: "Asia/Kuala_Lumpur" })).toBe(
+      "Asia/Kolkata",
+    );
+    expect(problems({ SCHOOL_TIME_ZONE: "Mars/Olympus_Mons" })).toEqual([
+      "SCHOOL_TIME_ZONE: expected an IANA time zone such as Asia/Singapore",
+    ]);
   });
 
   it("says every problem at once, one line each", () => {

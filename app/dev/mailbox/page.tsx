@@ -13,7 +13,7 @@ export function generateMetadata() {
 const time = new Intl.DateTimeFormat("en-SG", {
   dateStyle: "medium",
   timeStyle: "medium",
-  timeZone: config.mail.timeZone,
+  timeZone: config.schoolTimeZone,
 });
 
 export default async function DevMailboxPage() {

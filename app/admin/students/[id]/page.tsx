@@ -12,7 +12,7 @@ import { clearQuestions, disableAccount, enableAccount, unlock } from "../../act
 import { shownAddress } from "../../address";
 import { loadOr404 } from "../../load";
 import { adminMetadata } from "../../metadata";
-import { ResetPasswordForm, StudentAction } from "../../student-actions";
+import { ResetPasswordForm, StudentAction } from "../../student-forms";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -4,13 +4,13 @@ import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { FORM_TOKEN_FIELD, IDLE, type FormState } from "@/lib/forms/state";
 import { getMessages } from "@/lib/messages";
-import { resetPassword } from "./actions";
+import { giveTemporaryPassword } from "./actions";
 
 /** Reset password: the temporary password is shown here once, from the action's answer only. The
  *  form's one-time token (from the page, then from each answer) makes a repeated post harmless. */
 export function ResetPasswordForm({ userId, formToken }: { userId: number; formToken: string }) {
   const t = getMessages().admin;
-  const [state, formAction] = useActionState(resetPassword, IDLE);
+  const [state, formAction] = useActionState(giveTemporaryPassword, IDLE);
   return (
     <section aria-labelledby="reset-heading" className="space-y-3">
       <h2 id="reset-heading" className="text-xl font-bold">

@@ -3,7 +3,7 @@
 // tests run two of these against one database, and kill one between claiming and sending.
 // It prints one JSON line per event: what happened, never an address or a secret.
 import { openPostgres } from "../db/client";
-import { DEFAULT_OUTBOX_SETTINGS, startOutboxLoop } from "../lib/mail/outbox-worker";
+import { DEFAULT_OUTBOX_SETTINGS, startOutboxLoop } from "../lib/mail/delivery";
 import { DEFAULT_SMTP_TIMEOUTS, smtpTransport } from "../lib/mail/smtp-transport";
 import { devMailboxTransport } from "../lib/mail/transport";
 import { assertPostgresPatched } from "../lib/server/postgres-patch";

@@ -10,7 +10,7 @@ import {
   setStudentEnabled,
   unlockAccount,
   type AdminReset,
-} from "@/lib/data/admin";
+} from "@/lib/data/student-accounts";
 import { ForbiddenError } from "@/lib/data/errors";
 import { notAllowedState, parseForm, studentIdSchema, studentResetSchema, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";

@@ -1,7 +1,7 @@
 import { schoolTime } from "@/lib/school/time";
 import { Card } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
-import { listLockedAccounts } from "@/lib/data/admin";
+import { listLockedAccounts } from "@/lib/data/student-accounts";
 import { findStudents, SEARCH_MAX_LENGTH, STUDENT_FILTERS, type StudentFilter } from "@/lib/data/students";
 import { getMessages } from "@/lib/messages";
 import { activityLast30Days, questionCoverageByClass } from "@/lib/data/dashboard";

@@ -92,10 +92,10 @@ export async function requireAdminSession(): Promise<CurrentSession> {
   return session;
 }
 
-/** For routes that answer with a status rather than a page: the administrator, "second-factor"
+/** For routes that answer with a status rather than a page: the administrator, "needsSecondFactor"
  *  while the session has only the password, or null for anyone else. */
-export async function adminForRoute(): Promise<SessionUser | "second-factor" | null> {
+export async function adminForRoute(): Promise<SessionUser | "needsSecondFactor" | null> {
   const session = await currentSession();
   if (!session || session.user.role !== "admin") return null;
-  return session.secondFactorPassed ? actingOnChosenSchool(session.user) : "second-factor";
+  return session.secondFactorPassed ? actingOnChosenSchool(session.user) : "needsSecondFactor";
 }

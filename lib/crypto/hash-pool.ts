@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { requestContext } from "../http/request-context";
+import { processWide } from "../server/process-wide";
 
 export class HashingBusyError extends Error {
   constructor() {
@@ -116,11 +117,13 @@ function setting(name: string, fallback: number): number {
 
 /** One pool per process, shared by the proxy and the app (they share globalThis). */
 export function hashPool(): HashPool {
-  const holder = globalThis as unknown as { ssprHashPool?: HashPool };
-  holder.ssprHashPool ??= new HashPool(
-    availableParallelism(),
-    setting("HASH_QUEUE_LIMIT", DEFAULT_QUEUE),
-    setting("ADMISSION_WAIT_MS", DEFAULT_WAIT_BUDGET_MS),
+  return processWide(
+    "hashPool",
+    () =>
+      new HashPool(
+        availableParallelism(),
+        setting("HASH_QUEUE_LIMIT", DEFAULT_QUEUE),
+        setting("ADMISSION_WAIT_MS", DEFAULT_WAIT_BUDGET_MS),
+      ),
   );
-  return holder.ssprHashPool;
 }

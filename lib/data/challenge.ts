@@ -9,7 +9,7 @@ import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib
 import type { GateStatus } from "@/lib/limits/lockout";
 import type { ClientInput } from "@/lib/http/request";
 import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/reset/questions";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit-write";
 import {
   drawQuestions,
   forgetIdleUnknownGates,

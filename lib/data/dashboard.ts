@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, exists, gte, inArray, sql } from "drizzle-orm";
 import { auditEvents, securityAnswers, users } from "@/db/schema";
 import { assertActor, type Actor } from "./actor";
-import type { AuditAction } from "./audit";
+import type { AuditAction } from "./audit-write";
 import { getDb } from "./db";
 import { config } from "@/lib/server/config";
 import { schoolDay } from "@/lib/school/time";

@@ -5,9 +5,10 @@ import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { config } from "@/lib/server/config";
 import { logProblem } from "@/lib/server/log";
+import { processSlot } from "@/lib/server/process-wide";
 
 // One database per process, kept across hot reloads in development.
-const holder = globalThis as unknown as { ssprDatabase?: Promise<Database> };
+const opened = processSlot<Promise<Database>>("database");
 
 async function openConfigured(): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
@@ -38,22 +39,22 @@ export async function announceIfEmpty(db: Db): Promise<boolean> {
 }
 
 export async function getDb(): Promise<Db> {
-  holder.ssprDatabase ??= openConfigured().catch((error: unknown) => {
-    holder.ssprDatabase = undefined;
+  opened.value ??= openConfigured().catch((error: unknown) => {
+    opened.value = undefined;
     throw error;
   });
-  return (await holder.ssprDatabase).db;
+  return (await opened.value).db;
 }
 
 /** Tests: run the data layer against a database they opened. */
 export function setDatabase(database: Database): void {
-  holder.ssprDatabase = Promise.resolve(database);
+  opened.value = Promise.resolve(database);
 }
 
 /** Closes this process's database (the graceful stop, lib/http/server.ts): the pool's connections
  *  end, the embedded database writes what it holds. */
 export async function closeDb(): Promise<void> {
-  const opened = holder.ssprDatabase;
-  holder.ssprDatabase = undefined;
-  if (opened) await (await opened).close();
+  const database = opened.value;
+  opened.value = undefined;
+  if (database) await (await database).close();
 }

@@ -12,7 +12,7 @@ import {
 import { isRowId } from "@/lib/forms/row-id";
 import type { ClientInput } from "@/lib/http/request";
 import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
-import { recordAuditRows } from "./audit";
+import { recordAuditRows } from "./audit-write";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { createSlipSet, makeTemporaryPasswords, markSlipsReady, runInBackground } from "./slips";

@@ -4,7 +4,7 @@ import { adminSchools, schools, sessions, users } from "@/db/schema";
 import type { ClientInput } from "@/lib/http/request";
 import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, type Actor } from "./actor";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit-write";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { hashNewPassword } from "./passwords";

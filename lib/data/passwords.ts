@@ -7,7 +7,7 @@ import type { ClientInput } from "@/lib/http/request";
 import { firstFailure, normalisePassword } from "@/lib/passwords/policy";
 import { screenPassword, type PasswordFailure } from "@/lib/passwords/screen";
 import { assertActor, type Actor } from "./actor";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit-write";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
 import { isRecentPassword, recordPasswordHistory } from "./password-history";

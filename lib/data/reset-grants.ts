@@ -6,7 +6,7 @@ import type { Tx } from "@/db/client";
 import { config } from "@/lib/server/config";
 import type { ClientInput } from "@/lib/http/request";
 import type { PasswordFailure } from "@/lib/passwords/screen";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit-write";
 import { clearGateForUser } from "./challenge-state";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";

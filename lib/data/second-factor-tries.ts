@@ -4,7 +4,7 @@ import { rateLimits, sessions, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import * as totp from "@/lib/auth/totp";
 import type { Actor } from "./actor";
-import { recordAudit, type AuditEvent } from "./audit";
+import { recordAudit, type AuditEvent } from "./audit-write";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { queueSecondFactorLockedNotices } from "./notices";
@@ -38,8 +38,8 @@ export type CodeResult =
    *  code still works. */
   | { status: "locked"; minutesLeft: number }
   | { status: "reused"; triesLeft: number }
-  | { status: "signed-out" }
-  | { status: "not-pending" };
+  | { status: "signedOut" }
+  | { status: "notPending" };
 
 /** Counts this try against the session, before any code is checked, in one atomic upsert: many
  *  requests at once still get no more than the limit. "ended" when the session is not this
@@ -160,7 +160,7 @@ export async function wrongCode(
     await tx.delete(sessions).where(eq(sessions.idHash, sessionKey(attempt.sessionId)));
     await recordAudit(tx, audit(admin, attempt, "sign_out", { reason: "second_factor_failed" }));
   });
-  return { status: "signed-out" };
+  return { status: "signedOut" };
 }
 
 export function audit(

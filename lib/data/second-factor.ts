@@ -6,7 +6,7 @@ import { encryptionKeys } from "@/lib/server/config";
 import { hashSecret, verifySecret } from "@/lib/crypto/hashing";
 import { needsReseal } from "@/lib/crypto/secret-box";
 import { assertActor, type Actor } from "./actor";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit-write";
 import { getDb } from "./db";
 import {
   SECOND_FACTOR_MAX_TRIES,
@@ -72,10 +72,10 @@ export async function confirmEnrolment(attempt: Attempt): Promise<CodeResult> {
   const now = attempt.now ?? new Date();
   const { admin, box, enabled } = await adminRow(attempt.actor);
   const tries = await countTry(admin, attempt.sessionId);
-  if (tries === "ended") return { status: "signed-out" };
-  if (tries === "passed") return { status: "not-pending" };
+  if (tries === "ended") return { status: "signedOut" };
+  if (tries === "passed") return { status: "notPending" };
   const secret = box && totp.openTotpSecret(box, encryptionKeys());
-  if (enabled || !box || !secret) return { status: "not-pending" };
+  if (enabled || !box || !secret) return { status: "notPending" };
   const step = await judgeAppCode(admin, attempt, tries, secret, "enrol", now);
   if (typeof step !== "number") return step;
   const codes = totp.newRecoveryCodes();
@@ -94,7 +94,7 @@ export async function confirmEnrolment(attempt: Attempt): Promise<CodeResult> {
     await recordAudit(tx, audit(admin, attempt, "second_factor_enrolled"));
     return sessionId;
   });
-  return done ? { status: "passed", sessionId: done, recoveryCodes: codes } : { status: "not-pending" };
+  return done ? { status: "passed", sessionId: done, recoveryCodes: codes } : { status: "notPending" };
 }
 
 /** A code from the app at a later sign-in: right, of a time step not used before. */
@@ -102,10 +102,10 @@ export async function verifyTotpCode(attempt: Attempt): Promise<CodeResult> {
   const now = attempt.now ?? new Date();
   const { admin, box, enabled } = await adminRow(attempt.actor);
   const tries = await countTry(admin, attempt.sessionId);
-  if (tries === "ended") return { status: "signed-out" };
-  if (tries === "passed") return { status: "not-pending" };
+  if (tries === "ended") return { status: "signedOut" };
+  if (tries === "passed") return { status: "notPending" };
   const secret = box && totp.openTotpSecret(box, encryptionKeys());
-  if (!enabled || !box || !secret) return { status: "not-pending" };
+  if (!enabled || !box || !secret) return { status: "notPending" };
   const step = await judgeAppCode(admin, attempt, tries, secret, "totp", now);
   if (typeof step !== "number") return step;
   const db = await getDb();
@@ -143,9 +143,9 @@ export async function redeemRecoveryCode(attempt: Attempt): Promise<CodeResult> 
   const now = attempt.now ?? new Date();
   const { admin, enabled } = await adminRow(attempt.actor);
   const tries = await countTry(admin, attempt.sessionId);
-  if (tries === "ended") return { status: "signed-out" };
-  if (tries === "passed") return { status: "not-pending" };
-  if (!enabled) return { status: "not-pending" };
+  if (tries === "ended") return { status: "signedOut" };
+  if (tries === "passed") return { status: "notPending" };
+  if (!enabled) return { status: "notPending" };
   const code = tries <= SECOND_FACTOR_MAX_TRIES ? totp.normaliseRecoveryCode(attempt.code) : null;
   const db = await getDb();
   const unused = code

@@ -12,7 +12,7 @@ import type { ClientInput } from "@/lib/http/request";
 import { normalisePassword } from "@/lib/passwords/policy";
 import { QUESTIONS_TO_SET } from "@/lib/reset/questions";
 import { assertActor, type Actor } from "./actor";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit-write";
 import { clearDrawnQuestions } from "./challenge-state";
 import { getDb } from "./db";
 import { queueQuestionsSetNotices } from "./notices";

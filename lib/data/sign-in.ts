@@ -5,7 +5,7 @@ import { authSecret } from "@/lib/server/config";
 import { newDeviceToken, trustedDeviceKey } from "@/lib/auth/device-trust";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/crypto/hashing";
 import { normalisePassword } from "@/lib/passwords/policy";
-import { auditRow, logAudit, recordAudit, type AuditEvent } from "./audit";
+import { auditRow, logAudit, recordAudit, type AuditEvent } from "./audit-write";
 import { gateKeyFor } from "./challenge-state";
 import { getDb } from "./db";
 import { queueSignInSlowedNotices } from "./notices";

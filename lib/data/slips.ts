@@ -9,12 +9,13 @@ import { open, seal } from "@/lib/crypto/secret-box";
 import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import type { ClientInput } from "@/lib/http/request";
 import { assertActor, type Actor } from "./actor";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit-write";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { hashNewPassword } from "./passwords";
 import type { SessionUser } from "./users";
 import { logProblem } from "@/lib/server/log";
+import { processWide } from "@/lib/server/process-wide";
 
 // Login slips (name, class, Login ID, temporary password) from an import or the yearly reset:
 // the temporary passwords are hashed in the background, a batch at a time (the set's `done` is
@@ -114,8 +115,7 @@ export async function markSlipsFailed(slipSetId: number): Promise<void> {
 }
 
 // The jobs running in this process, by public id, so tests (and a second click) can wait for one.
-const holder = globalThis as unknown as { ssprSlipJobs?: Map<string, Promise<void>> };
-const jobs = (holder.ssprSlipJobs ??= new Map());
+const jobs = processWide("slipJobs", () => new Map<string, Promise<void>>());
 
 /** Runs the work after the response; a failure leaves the set failed (the work rolls back). */
 export function runInBackground(slipSet: SlipSetKeys, work: () => Promise<void>): void {

@@ -4,7 +4,7 @@ import { sessions, signInThrottles, slipSets, users } from "@/db/schema";
 import type { ClientInput } from "@/lib/http/request";
 import { getMessages } from "@/lib/messages";
 import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
-import { recordAuditRows } from "./audit";
+import { recordAuditRows } from "./audit-write";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
 import { endResetGrants } from "./reset-grants";

@@ -5,16 +5,13 @@
 // not an IP address is never used anywhere.
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
-
-type PeerHolder = { ssprPeerHeader?: string; ssprPeerPatched?: boolean };
-const holder = globalThis as unknown as PeerHolder;
+import { processWide } from "../server/process-wide";
 
 /** The request header through which this process hands the socket's peer address from the HTTP
  *  server to the proxy and the pages. Its name has a random part made when the process starts,
  *  so a client cannot send one of its own (and the server overwrites it on every request). */
 export function peerHeaderName(): string {
-  holder.ssprPeerHeader ??= `x-sspr-peer-${randomBytes(12).toString("hex")}`;
-  return holder.ssprPeerHeader;
+  return processWide("peerHeader", () => `x-sspr-peer-${randomBytes(12).toString("hex")}`);
 }
 
 /** An IP address as written in one canonical form (IPv4-mapped IPv6 as IPv4), or null for

@@ -3,6 +3,7 @@
 // No `server-only`: the hashing pool is also used by the scripts, where there is no request.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { HashTicket } from "../crypto/hash-pool";
+import { processWide } from "../server/process-wide";
 
 export type RequestContext = {
   reqId: string;
@@ -14,7 +15,7 @@ export type RequestContext = {
   hashTicket?: HashTicket;
 };
 
-const holder = globalThis as unknown as { ssprRequestContext?: AsyncLocalStorage<RequestContext> };
-
-export const requestContext: AsyncLocalStorage<RequestContext> = (holder.ssprRequestContext ??=
-  new AsyncLocalStorage<RequestContext>());
+export const requestContext: AsyncLocalStorage<RequestContext> = processWide(
+  "requestContext",
+  () => new AsyncLocalStorage<RequestContext>(),
+);

@@ -10,6 +10,7 @@ import { ListenQueue } from "./listen-queue";
 import { flushLog, hashedClient, logger } from "../server/log";
 import { requestContext, type RequestContext } from "./request-context";
 import { serveCompressedStatic } from "./static-files";
+import { processWide } from "../server/process-wide";
 
 // What this process's HTTP server does around every request, whoever serves it (`next start`,
 // `next dev` and the standalone server all serve from this process): hand the socket's address to
@@ -34,14 +35,13 @@ type State = {
   stopping: boolean;
   onIdle?: () => void;
 };
-const holder = globalThis as unknown as { ssprHttp?: State };
-const state: State = (holder.ssprHttp ??= {
+const state: State = processWide<State>("httpServer", () => ({
   listenQueue: new ListenQueue(),
   servers: new Set(),
   responses: new Set(),
   inFlight: 0,
   stopping: false,
-});
+}));
 
 /** Whether the process is stopping (readiness answers 503 meanwhile). */
 export function isStopping(): boolean {

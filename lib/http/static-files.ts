@@ -2,6 +2,7 @@ import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, relative, sep } from "node:path";
+import { processWide } from "../server/process-wide";
 
 // The browser's scripts and style sheets (/_next/static: named by their content, so never
 // changed) were compressed once with brotli when the app was built (scripts/compress-static.mjs).
@@ -15,8 +16,6 @@ const TYPES: Record<string, string> = {
 };
 
 type Compressed = { body: Buffer; type: string };
-
-const holder = globalThis as unknown as { ssprStatic?: Map<string, Compressed> };
 
 /** The build's .br files, by the URL path of the file each compresses: read once. */
 function compressedFiles(root = join(process.cwd(), ".next", "static")): Map<string, Compressed> {
@@ -53,7 +52,7 @@ export function acceptsBrotli(header: string | undefined): boolean {
 export function serveCompressedStatic(request: IncomingMessage, response: ServerResponse): boolean {
   const { method, url } = request;
   if ((method !== "GET" && method !== "HEAD") || !url?.startsWith(PREFIX)) return false;
-  const files = (holder.ssprStatic ??= compressedFiles());
+  const files = processWide("compressedStatic", compressedFiles);
   const file = files.get(url.split("?")[0]!);
   if (!file || !acceptsBrotli(request.headers["accept-encoding"])) return false;
   response.writeHead(200, {

@@ -5,6 +5,7 @@ import { config } from "../server/config";
 import { takeRateLimit } from "../data/rate-limits";
 import type { RateLimitScope } from "./rate-limit";
 import { clientAddressFrom } from "../http/request";
+import { processWide } from "../server/process-wide";
 
 // Sign-in and reset attempts are counted per client address where their work is done: in the
 // actions. The proxy counts the posts it recognises by their URL and marks the request as counted
@@ -18,13 +19,10 @@ export class RateLimitedError extends Error {
   }
 }
 
-const holder = globalThis as unknown as { ssprCountedHeader?: string };
-
 /** The header through which the proxy tells the actions what it counted. Random per process, so
  *  a client cannot send it; the proxy also removes any copy before setting its own. */
 export function countedHeaderName(): string {
-  holder.ssprCountedHeader ??= `x-sspr-counted-${randomBytes(12).toString("hex")}`;
-  return holder.ssprCountedHeader;
+  return processWide("countedHeader", () => `x-sspr-counted-${randomBytes(12).toString("hex")}`);
 }
 
 /** Counts this request's attempt against `scope` unless the proxy did; throws RateLimitedError

@@ -9,7 +9,7 @@ export type SmtpTimeouts = { connectMs: number; socketMs: number };
  *  production, NODE_EXTRA_CA_CERTS does the same for the whole process. */
 export type SmtpTrust = { ca?: string | Buffer };
 
-/** Every stage of a send ends well inside the outbox's lease (lib/mail/outbox-worker.ts), so a
+/** Every stage of a send ends well inside the outbox's lease (lib/mail/delivery.ts), so a
  *  stalled server makes a retry, not a second worker sending beside the first. */
 export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectMs: 10_000, socketMs: 30_000 };
 

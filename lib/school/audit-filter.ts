@@ -1,6 +1,6 @@
 // The audit log's filter from the address (the page's GET form, the export link): anything odd is
 // dropped, never an error, so a shared or hand-edited address always shows a page.
-import { AUDIT_ACTIONS, type AuditFilter } from "@/lib/data/audit-log";
+import { AUDIT_ACTIONS, type AuditFilter } from "@/lib/data/audit-read";
 import { parseRowId } from "@/lib/forms/row-id";
 
 type Query = Record<string, string | string[] | undefined>;

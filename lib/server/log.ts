@@ -5,6 +5,7 @@ import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import { authSecret, config } from "./config";
 import { requestContext, type RequestContext } from "../http/request-context";
+import { processSlot, processWide } from "./process-wide";
 
 // The server's log: one JSON line per request (lib/http/server.ts) and per notable event (the
 // audit log's events, the outbox's sends), on stdout for whatever collects it; pretty in
@@ -12,10 +13,7 @@ import { requestContext, type RequestContext } from "../http/request-context";
 // hash of the client's address. Never a password, an answer, a grant, a code, a secret, a
 // session token or a message's body: callers pass none, and the keys below are cut if one does.
 
-const holder = globalThis as unknown as {
-  ssprLogger?: Logger;
-  ssprLogDestination?: ReturnType<typeof pino.destination>;
-};
+const destination = processSlot<ReturnType<typeof pino.destination>>("logDestination");
 
 const SECRET_KEYS = [
   "password",
@@ -46,8 +44,8 @@ function create(): Logger {
   if (config.isProduction || process.env.NODE_ENV === "test") {
     // Written without blocking the request thread (a synchronous write to a slow pipe cost 8% of
     // it under load: `npm run bench:load` with a profile); `flushLog` writes the rest at exit.
-    holder.ssprLogDestination = pino.destination({ dest: 1, sync: false });
-    return pino(options, holder.ssprLogDestination);
+    destination.value = pino.destination({ dest: 1, sync: false });
+    return pino(options, destination.value);
   }
   try {
     // Development only (a devDependency): the same lines, readable in a terminal.
@@ -61,14 +59,13 @@ function create(): Logger {
 }
 
 export function logger(): Logger {
-  holder.ssprLogger ??= create();
-  return holder.ssprLogger;
+  return processWide("logger", create);
 }
 
 /** Writes what the log still holds, before the process exits. */
 export function flushLog(): void {
   try {
-    holder.ssprLogDestination?.flushSync();
+    destination.value?.flushSync();
   } catch {
     // nothing buffered, or the output is gone
   }

@@ -38,7 +38,7 @@ export async function startServer(): Promise<void> {
       "[sspr] the database did not answer at start, or is not migrated: /api/ready says when it is ready.",
     );
   }
-  const { startOutboxWorker, stopOutboxWorker } = await import("../mail/worker");
+  const { startOutboxWorker, stopOutboxWorker } = await import("../mail/outbox-worker");
   await startOutboxWorker();
   if (config.isProduction) installGracefulStop({ stopOutbox: stopOutboxWorker, closeDatabase: closeDb });
 }

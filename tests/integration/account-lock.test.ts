@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { challengeStates } from "@/db/schema";
-import { listLockedAccounts } from "@/lib/data/admin";
+import { listLockedAccounts } from "@/lib/data/student-accounts";
 import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { gateKeyFor, readGateStatus } from "@/lib/data/challenge-state";
 import { getDb } from "@/lib/data/db";

@@ -6,7 +6,7 @@
 import { and, count, eq, lt } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, notices, usedFormTokens } from "@/db/schema";
-import { resetPasswordFormToken, resetStudentPassword } from "@/lib/data/admin";
+import { resetPasswordFormToken, resetStudentPassword } from "@/lib/data/student-accounts";
 import { getDb } from "@/lib/data/db";
 import { newFormToken } from "@/lib/data/form-tokens";
 import { authenticate } from "@/lib/data/sign-in";

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, sessions, users } from "@/db/schema";
 import { assertActor } from "@/lib/data/actor";
-import { resetStudentPassword } from "@/lib/data/admin";
+import { resetStudentPassword } from "@/lib/data/student-accounts";
 import { getDb } from "@/lib/data/db";
 import { ForbiddenError } from "@/lib/data/errors";
 import { questionsSetUp } from "@/lib/data/security-questions";

@@ -8,7 +8,7 @@ import {
   resetStudentPassword,
   setStudentEnabled,
   unlockAccount,
-} from "@/lib/data/admin";
+} from "@/lib/data/student-accounts";
 import { startChallenge } from "@/lib/data/challenge";
 import { ForbiddenError } from "@/lib/data/errors";
 import { questionsSetUp } from "@/lib/data/security-questions";

@@ -1,8 +1,8 @@
 // Story: an administrator reads and exports the school's audit log: filtered by student,
 // administrator, action and date; only their own school; a hostile name cannot run in a spreadsheet.
 import { describe, expect, it } from "vitest";
-import { unlockAccount } from "@/lib/data/admin";
-import { exportAuditLog, NO_FILTER, searchAuditLog } from "@/lib/data/audit-log";
+import { unlockAccount } from "@/lib/data/student-accounts";
+import { exportAuditLog, NO_FILTER, searchAuditLog } from "@/lib/data/audit-read";
 import { ForbiddenError } from "@/lib/data/errors";
 import { authenticate } from "@/lib/data/sign-in";
 import {

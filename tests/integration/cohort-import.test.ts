@@ -4,7 +4,7 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, importBatches, slipSets, users } from "@/db/schema";
-import { exportAuditLog, NO_FILTER } from "@/lib/data/audit-log";
+import { exportAuditLog, NO_FILTER } from "@/lib/data/audit-read";
 import { getDb } from "@/lib/data/db";
 import { confirmCohortImport, importPreview, previewCohortImport } from "@/lib/data/import";
 import { authenticate } from "@/lib/data/sign-in";

@@ -1,7 +1,7 @@
 // Story: the school's dashboard counts its own students only: security questions set up, class by
 // class, and resets, locks and unlocks per school day (Singapore) over the last 30 days.
 import { describe, expect, it } from "vitest";
-import { unlockAccount } from "@/lib/data/admin";
+import { unlockAccount } from "@/lib/data/student-accounts";
 import { activityLast30Days, questionCoverageByClass } from "@/lib/data/dashboard";
 import { ForbiddenError } from "@/lib/data/errors";
 import {

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
 import { normaliseAnswer } from "@/lib/reset/answers";
-import { resetPasswordFormToken, resetStudentPassword } from "@/lib/data/admin";
+import { resetPasswordFormToken, resetStudentPassword } from "@/lib/data/student-accounts";
 import { checkAnswers, startChallenge, type CheckResult } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { sessionKey, startSession } from "@/lib/data/sessions";

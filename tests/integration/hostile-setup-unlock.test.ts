@@ -11,7 +11,7 @@ import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { unlockAccount } from "@/lib/data/admin";
+import { unlockAccount } from "@/lib/data/student-accounts";
 import { getDb } from "@/lib/data/db";
 import { ForbiddenError } from "@/lib/data/errors";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";

@@ -3,8 +3,8 @@
 // on any school. Every data function keeps to the school the administrator may act on.
 import { describe, expect, it } from "vitest";
 import { assertActor } from "@/lib/data/actor";
-import { resetStudentPassword, unlockAccount } from "@/lib/data/admin";
-import { searchAuditLog, NO_FILTER } from "@/lib/data/audit-log";
+import { resetStudentPassword, unlockAccount } from "@/lib/data/student-accounts";
+import { searchAuditLog, NO_FILTER } from "@/lib/data/audit-read";
 import { ForbiddenError } from "@/lib/data/errors";
 import {
   createSchool,

@@ -2,7 +2,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { notices, users } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
-import { deliverDueNotices, type OutboxSettings } from "@/lib/mail/outbox-worker";
+import { deliverDueNotices, type OutboxSettings } from "@/lib/mail/delivery";
 import type { MailTransport } from "@/lib/mail/transport";
 import { createStudent, type Answers } from "./helpers";
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { notices } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
 import { queuePasswordChangedNotices } from "@/lib/data/notices";
-import { deliverDueNotices } from "@/lib/mail/outbox-worker";
+import { deliverDueNotices } from "@/lib/mail/delivery";
 import { smtpTransport } from "@/lib/mail/smtp-transport";
 import { CLIENT } from "./helpers";
 import { freePort, startMailServer } from "./mail-server";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notices } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
 import { queuePasswordChangedNotices } from "@/lib/data/notices";
-import { deliverDueNotices } from "@/lib/mail/outbox-worker";
+import { deliverDueNotices } from "@/lib/mail/delivery";
 import { smtpTransport, type SmtpTrust } from "@/lib/mail/smtp-transport";
 import { CLIENT } from "./helpers";
 import {

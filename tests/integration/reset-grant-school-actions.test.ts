@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { clearSecurityQuestions, setStudentEnabled } from "@/lib/data/admin";
+import { clearSecurityQuestions, setStudentEnabled } from "@/lib/data/student-accounts";
 import { getDb } from "@/lib/data/db";
 import { createResetGrant, grantHolder, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { saveSecurityAnswers } from "@/lib/data/security-questions";

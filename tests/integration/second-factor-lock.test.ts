@@ -62,15 +62,15 @@ describe("wrong second-factor codes across sessions", () => {
           now,
         });
         results.push(result.status);
-        if (result.status === "signed-out" || result.status === "locked") break;
+        if (result.status === "signedOut" || result.status === "locked") break;
       }
     }
     // Two sessions of five wrong codes (each ended at its fifth), then the eleventh: refused.
     expect(results.slice(0, 10)).toEqual([
       ...Array<string>(4).fill("wrong"),
-      "signed-out",
+      "signedOut",
       ...Array<string>(4).fill("wrong"),
-      "signed-out",
+      "signedOut",
     ]);
     expect(results[10]).toBe("locked");
     const session = await newSession();

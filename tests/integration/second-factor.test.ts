@@ -113,7 +113,7 @@ describe("the administrator's second factor", () => {
     expect(followRenewal(first, await verifyTotpCode(attempt(first, code, step(2)))).status).toBe("passed");
     expect(await trusted(first)).toBe(true);
     // A second click of the button changes nothing, and does not end the session.
-    expect(await verifyTotpCode(attempt(first, code, step(2)))).toEqual({ status: "not-pending" });
+    expect(await verifyTotpCode(attempt(first, code, step(2)))).toEqual({ status: "notPending" });
     expect(await trusted(first)).toBe(true);
 
     // Someone who saw that code, with the password, in the same half minute: refused.
@@ -170,7 +170,7 @@ describe("the administrator's second factor", () => {
     const session = await newSession(CLEMENTI_ADMIN);
     expect(await pendingEnrolment(session.user)).toBeNull();
     const result = await confirmEnrolment(attempt(session, totpCodeAt(secret, step(12)), step(12)));
-    expect(result).toEqual({ status: "not-pending" });
+    expect(result).toEqual({ status: "notPending" });
     expect(await trusted(session)).toBe(false);
   });
 });
@@ -186,9 +186,9 @@ describe("wrong codes", () => {
         triesLeft: left,
       });
     }
-    expect(await redeemRecoveryCode(attempt(session, "aaaaa-bbbbb"))).toEqual({ status: "signed-out" });
+    expect(await redeemRecoveryCode(attempt(session, "aaaaa-bbbbb"))).toEqual({ status: "signedOut" });
     expect(await resumeSession(session.sessionId, session.user)).toBeNull();
-    expect(await verifyTotpCode(attempt(session, right, step(20)))).toEqual({ status: "signed-out" });
+    expect(await verifyTotpCode(attempt(session, right, step(20)))).toEqual({ status: "signedOut" });
     const db = await getDb();
     const signOuts = await db
       .select({ detail: auditEvents.detail })
@@ -206,16 +206,14 @@ describe("wrong codes", () => {
       guesses.map((code) => verifyTotpCode(attempt(session, code, step(24)))),
     );
     expect(results.filter((r) => r.status === "wrong").length).toBeLessThanOrEqual(4);
-    expect(results.filter((r) => r.status === "signed-out").length).toBeGreaterThanOrEqual(
-      guesses.length - 4,
-    );
+    expect(results.filter((r) => r.status === "signedOut").length).toBeGreaterThanOrEqual(guesses.length - 4);
     expect(await resumeSession(session.sessionId, session.user)).toBeNull();
   });
 
   it("count per session, and a session of another person cannot be used", async () => {
     const mine = await newSession(CLEMENTI_ADMIN);
     const someoneElse = { user: mine.user, sessionId: (await newSession(LIM)).sessionId };
-    expect(await verifyTotpCode(attempt(someoneElse, "123456"))).toEqual({ status: "signed-out" });
+    expect(await verifyTotpCode(attempt(someoneElse, "123456"))).toEqual({ status: "signedOut" });
     expect(await trusted(mine)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { listLockedAccounts, unlockAccount } from "@/lib/data/admin";
+import { listLockedAccounts, unlockAccount } from "@/lib/data/student-accounts";
 import { startChallenge } from "@/lib/data/challenge";
 import { getDb } from "@/lib/data/db";
 import { ForbiddenError } from "@/lib/data/errors";

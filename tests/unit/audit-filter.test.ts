@@ -2,7 +2,7 @@
 // spreadsheet: odd values are dropped, and no cell can run as a formula.
 import { describe, expect, it } from "vitest";
 import { auditFilterOf, auditQueryOf } from "@/lib/school/audit-filter";
-import { csvCell } from "@/lib/data/audit-log";
+import { csvCell } from "@/lib/data/audit-read";
 
 describe("the audit log's filter", () => {
   it("keeps what is valid and drops the rest", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { peerHeaderName } from "@/lib/http/client-address";
 import { deviceKindOf } from "@/lib/mail/device-kind";
-import { retryDelayMs } from "@/lib/mail/outbox-worker";
+import { retryDelayMs } from "@/lib/mail/delivery";
 import { clientInfoFrom } from "@/lib/http/request";
 
 describe("what a notice says about the device", () => {

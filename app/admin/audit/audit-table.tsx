@@ -1,4 +1,4 @@
-import type { AuditLine } from "@/lib/data/audit-log";
+import type { AuditLine } from "@/lib/data/audit-read";
 import { getMessages } from "@/lib/messages";
 import { schoolTime } from "@/lib/school/time";
 import { shownAddress } from "../address";

@@ -3,7 +3,7 @@ import { Card } from "@/app/components/card";
 import { Field, SelectField } from "@/app/components/field";
 import { requireAdmin } from "@/lib/auth/guards";
 import { auditFilterOf, auditQueryOf } from "@/lib/school/audit-filter";
-import { AUDIT_ACTIONS, schoolAdmins, searchAuditLog } from "@/lib/data/audit-log";
+import { AUDIT_ACTIONS, schoolAdmins, searchAuditLog } from "@/lib/data/audit-read";
 import { getMessages } from "@/lib/messages";
 import { adminMetadata } from "../metadata";
 import { AuditTable } from "./audit-table";

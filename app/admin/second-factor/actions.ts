@@ -69,10 +69,10 @@ async function afterCheck(result: CodeResult, field: string): Promise<FormState>
       return { status: "error", fieldErrors: { [field]: t.wrong(result.triesLeft) } };
     case "reused":
       return { status: "error", fieldErrors: { [field]: t.reused(result.triesLeft) } };
-    case "signed-out":
+    case "signedOut":
       await signOut({ redirectTo: "/login?ended=second-factor" });
       return { status: "error" };
-    case "not-pending":
+    case "notPending":
       return redirect(SECOND_FACTOR_PATH);
   }
 }

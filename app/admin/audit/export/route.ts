@@ -1,6 +1,6 @@
 import { adminForRoute, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
 import { auditFilterOf } from "@/lib/school/audit-filter";
-import { exportAuditLog } from "@/lib/data/audit-log";
+import { exportAuditLog } from "@/lib/data/audit-read";
 import { ForbiddenError } from "@/lib/data/errors";
 import { getMessages } from "@/lib/messages";
 
@@ -9,7 +9,7 @@ import { getMessages } from "@/lib/messages";
 export async function GET(request: Request): Promise<Response> {
   const notFound = () => new Response("Not found", { status: 404 });
   const user = await adminForRoute();
-  if (user === "second-factor")
+  if (user === "needsSecondFactor")
     return new Response(null, { status: 303, headers: { Location: SECOND_FACTOR_PATH } });
   if (!user) return notFound();
   const filter = auditFilterOf(Object.fromEntries(new URL(request.url).searchParams));

@@ -2,7 +2,7 @@ import { schoolTime } from "@/lib/school/time";
 import { Card, TextLink } from "@/app/components/card";
 import { NoticeList } from "@/app/components/notice-list";
 import { requireAdmin } from "@/lib/auth/guards";
-import { resetPasswordFormToken } from "@/lib/data/admin";
+import { resetPasswordFormToken } from "@/lib/data/student-accounts";
 import { listNoticesForStudent } from "@/lib/data/notices";
 import { studentAuditTrail, studentDetail } from "@/lib/data/students";
 import { getMessages } from "@/lib/messages";

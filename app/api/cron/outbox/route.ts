@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/server/config";
-import { runOutboxOnce } from "@/lib/mail/worker";
+import { runOutboxOnce } from "@/lib/mail/outbox-worker";
 
 // The outbox worker's pass for hosts without long-running processes: a scheduler calls this with
 // `Authorization: Bearer $CRON_SECRET`. Without CRON_SECRET the route does not exist.

@@ -6,7 +6,7 @@ import { screenPassword } from "@/lib/passwords/screen";
 import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, type Actor } from "./actor";
 import type { ClientInput } from "@/lib/http/request";
-import { recordAudit, type AuditAction } from "./audit";
+import { recordAudit, type AuditAction } from "./audit-write";
 import { clearDrawnQuestions, clearGateForUser } from "./challenge-state";
 import type { Tx } from "@/db/client";
 import { getDb } from "./db";

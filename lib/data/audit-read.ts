@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, type Column, type SQL } from 
 import { alias } from "drizzle-orm/pg-core";
 import { auditEvents, users } from "@/db/schema";
 import { assertActor, type Actor } from "./actor";
-import type { AuditAction } from "./audit";
+import type { AuditAction } from "./audit-write";
 import { getDb } from "./db";
 
 // The school's audit log as its administrators read it: filtered by student, administrator,

@@ -56,6 +56,11 @@ export default defineConfig({
       SEED_DEMO: "1",
       TRUST_PROXY_HOPS: "1",
       RATE_LIMIT_SIGN_IN: "60",
+      // The pseudo-locale for the test that finds words not taken from the messages.
+      PSEUDO_LOCALE: "1",
+      // Two browsers and the server share two cores here: a wait of a few seconds for argon2 is
+      // the machine, not a rush to refuse (admission under a rush: npm run bench:load, tests/deploy).
+      ADMISSION_WAIT_MS: "15000",
     },
   },
 });

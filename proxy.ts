@@ -8,6 +8,10 @@ import { requestContext } from "@/lib/http/request-context";
 import { hashPool } from "@/lib/crypto/hash-pool";
 import { refusalPage, refusalResponseInit } from "@/lib/http/refusal-page";
 import { clientAddressFrom } from "@/lib/http/request";
+import { PATH_HEADER, localeOf } from "@/lib/messages/locales";
+
+const readerLocale = (request: NextRequest) =>
+  localeOf(request.headers.get("cookie"), request.headers.get("accept-language"));
 
 // The framework's edges, for every page and action: per-request CSP nonces, no caching of
 // pages, and a same-origin check on every state-changing request. Authorisation does NOT live
@@ -70,7 +74,10 @@ export function oversizedPost(request: NextRequest): NextResponse | null {
     request.nextUrl.pathname === UPLOAD_PATH &&
     request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (Number(declared) <= (upload ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES)) return null;
-  return new NextResponse(refusalPage("tooLarge", 0, request.nextUrl.pathname), refusalResponseInit(413));
+  return new NextResponse(
+    refusalPage("tooLarge", 0, request.nextUrl.pathname, readerLocale(request)),
+    refusalResponseInit(413),
+  );
 }
 
 /** Counts sign-in and reset posts and the reset path's pages per client address, in the database
@@ -84,7 +91,10 @@ async function rateLimited(request: NextRequest): Promise<NextResponse | RateLim
   // hold a ticket; served some other way (a serverless host), the hashing queue decides here.
   const jobs = hashJobsOf(request.method, request.nextUrl.pathname);
   if (jobs > 0 && !requestContext.getStore()?.hashTicket && !hashPool().wouldAdmit(jobs)) {
-    return new NextResponse(refusalPage("busy", 5), refusalResponseInit(503, 5));
+    return new NextResponse(
+      refusalPage("busy", 5, "/login", readerLocale(request)),
+      refusalResponseInit(503, 5),
+    );
   }
   // No usable address: not counted here (one shared bucket would let one client shut out all).
   const address = clientAddressFrom(request.headers);
@@ -93,7 +103,7 @@ async function rateLimited(request: NextRequest): Promise<NextResponse | RateLim
     const verdict = await takeRateLimit(scope, address, settings.rateLimit);
     if (verdict.allowed) return scope;
     return new NextResponse(
-      refusalPage("rateLimit", verdict.retryAfterSeconds),
+      refusalPage("rateLimit", verdict.retryAfterSeconds, "/login", readerLocale(request)),
       refusalResponseInit(429, verdict.retryAfterSeconds),
     );
   } catch {
@@ -124,6 +134,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.delete(countedHeaderName());
   if (limited) requestHeaders.set(countedHeaderName(), limited);
   requestHeaders.set("x-nonce", nonce);
+  // The page's own path, for the language switcher's way back (lib/messages/locales.ts PATH_HEADER).
+  requestHeaders.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2000));
   requestHeaders.set("content-security-policy", csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,8 +1,8 @@
 import { getMessages } from "@/lib/messages";
 import { Card, LinkButton } from "./components/card";
 
-export default function NotFound() {
-  const t = getMessages().notFound;
+export default async function NotFound() {
+  const t = (await getMessages()).notFound;
   return (
     <Card heading={t.heading}>
       <p>{t.text}</p>

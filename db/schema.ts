@@ -40,6 +40,9 @@ export const users = pgTable(
     guardianEmail: text("guardian_email"),
     fullName: text("full_name").notNull(),
     className: text("class_name"),
+    /** A student's language (lib/school/student-language.ts): the family's notices are written in
+     *  it, with the English text below; null is not set (English alone). */
+    language: text("language", { enum: ["en", "zh", "ms", "ta"] }),
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     /** Bumped on every password change: sessions carrying an older version end. */
@@ -66,6 +69,7 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(t.email),
     index("users_school_idx").on(t.schoolId, t.role),
     check("users_login_id_lower", sql`${t.loginId} = lower(${t.loginId})`),
+    check("users_language_known", sql`${t.language} in ('en', 'zh', 'ms', 'ta')`),
   ],
 );
 

@@ -19,6 +19,8 @@ type DemoUser = {
   /** A ministry administrator (home: this school; acts on every school). */
   ministry?: boolean;
   answers?: [number, string][];
+  /** The family's language (their notices are written in it). */
+  language?: "en" | "zh" | "ms" | "ta";
 };
 
 export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser[] }[] = [
@@ -99,6 +101,84 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
       },
     ],
   },
+  {
+    // Families in each language: answers set up in Chinese, Malay, Tamil and English, and one
+    // student with none yet.
+    name: "Tampines Garden Primary School",
+    contactEmail: "mims-admin@tampines-garden-ps.example",
+    users: [
+      {
+        role: "student",
+        loginId: "mei_ling_chen",
+        fullName: "Chen Mei Ling",
+        password: "Lantern-Festival-88",
+        className: "P4 Joy",
+        guardianEmail: "chen.family@parents.example",
+        language: "zh",
+        answers: [
+          [1, "大熊猫"],
+          [4, "海南鸡饭"],
+          [8, "西游记"],
+        ],
+      },
+      {
+        role: "student",
+        loginId: "aisyah_ismail",
+        fullName: "Nur Aisyah binte Ismail",
+        password: "Durian-Season-2027",
+        className: "P3 Hope",
+        guardianEmail: "ismail.family@parents.example",
+        language: "ms",
+        answers: [
+          [2, "hijau"],
+          [3, "bola sepak"],
+          [4, "nasi lemak"],
+        ],
+      },
+      {
+        role: "student",
+        loginId: "kavya_raman",
+        fullName: "Kavya Raman",
+        password: "Monsoon-Kite-Flying-4",
+        className: "P5 Grace",
+        guardianEmail: "raman.family@parents.example",
+        language: "ta",
+        answers: [
+          [2, "நீலம்"],
+          [6, "பொம்மை வண்டி"],
+          [8, "பொன்னியின் செல்வன்"],
+        ],
+      },
+      {
+        role: "student",
+        loginId: "ben_ong",
+        fullName: "Ben Ong Jun Hao",
+        password: "Marble-Staircase-19",
+        className: "P6 Wisdom",
+        guardianEmail: "ong.family@parents.example",
+        language: "en",
+        answers: [
+          [1, "golden retriever"],
+          [5, "ultraman"],
+          [7, "toy story"],
+        ],
+      },
+      {
+        role: "student",
+        loginId: "daniel_lee",
+        fullName: "Daniel Lee Kai Wen",
+        password: "Paper-Plane-Sky-12",
+        className: "P2 Courage",
+      },
+      {
+        role: "student",
+        loginId: "farah_aziz",
+        fullName: "Farah Aziz",
+        password: "Coconut-Lighthouse-6",
+        className: "P1 Kindness",
+      },
+    ],
+  },
 ];
 
 /** Seeds only an empty database; returns whether it did. */
@@ -122,6 +202,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
             email: person.email ?? null,
             guardianEmail: person.guardianEmail ?? null,
             className: person.className ?? null,
+            language: person.language ?? null,
             mustChangePassword: person.mustChangePassword ?? person.role === "admin",
             ministry: person.ministry ?? false,
             passwordHash: await hashSecret(person.password),

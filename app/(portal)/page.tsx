@@ -3,23 +3,25 @@ import { Card } from "@/app/components/card";
 import { TopNav, portalLinks } from "@/app/components/top-nav";
 import { currentUser, requireStudent } from "@/lib/auth/guards";
 import { questionsSetUp } from "@/lib/data/security-questions";
-import { getMessages } from "@/lib/messages";
+import { getMessages, pageTitle } from "@/lib/messages";
 
-export const metadata = { title: getMessages().portal.heading };
+export const generateMetadata = pageTitle((t) => t.portal.heading);
 
 export default async function PortalHome({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const signedIn = await currentUser();
   if (signedIn?.role === "admin") redirect("/admin");
   const user = await requireStudent();
-  const t = getMessages().portal;
+  const t = (await getMessages()).portal;
   const ready = (await questionsSetUp(user)).length > 0;
   const { saved } = await searchParams;
   return (
     <>
-      <TopNav links={portalLinks()} name={user.fullName} />
+      <TopNav links={portalLinks(t)} name={user.fullName} />
       <Card heading={t.heading}>
         {saved === "1" && (
-          <p className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">{t.answersSaved}</p>
+          <p role="status" className="rounded-lg bg-green-50 p-3 font-semibold text-green-900">
+            {t.answersSaved}
+          </p>
         )}
         {ready ? (
           <p>{t.questionsReady}</p>

@@ -8,23 +8,32 @@ import {
   resetPasswordFormToken,
   resetStudentPassword,
   setStudentEnabled,
+  setStudentLanguage,
   unlockAccount,
   type AdminReset,
 } from "@/lib/data/student-accounts";
 import { ForbiddenError } from "@/lib/data/errors";
-import { notAllowedState, parseForm, studentIdSchema, studentResetSchema, type FormState } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import {
+  notAllowedState,
+  parseForm,
+  studentIdSchema,
+  studentLanguageSchema,
+  studentResetSchema,
+  type FormState,
+} from "@/lib/forms";
+import { schoolMessages } from "@/lib/messages";
+import { LOCALE_NAMES } from "@/lib/messages/locales";
 import { clientInfo, type ClientInfo } from "@/lib/http/request";
 
 export async function unlock(_state: FormState, formData: FormData): Promise<FormState> {
   // The action checks its caller itself: a page's guard does not protect its actions.
-  return onStudentById(formData, unlockAccount, said(getMessages().admin.unlocked));
+  return onStudentById(formData, unlockAccount, said(schoolMessages().admin.unlocked));
 }
 
 /** Once per form: the same post again (a reload that posts it again, without JavaScript) resets
  *  nothing and says so; the answer carries a fresh token for the next press of the button. */
 export async function giveTemporaryPassword(_state: FormState, formData: FormData): Promise<FormState> {
-  const t = getMessages().admin;
+  const t = schoolMessages().admin;
   return onStudent(formData, studentResetSchema, resetStudentPassword, (result: AdminReset, acted) => {
     const state = { formToken: resetPasswordFormToken(acted.admin, acted.userId) };
     if (result.status === "alreadyDone") return { ...state, status: "error", message: t.resetAlreadyDone };
@@ -79,15 +88,29 @@ const said = (words: (name: string) => string) => (result: { fullName: string })
 });
 
 export async function clearQuestions(_state: FormState, formData: FormData): Promise<FormState> {
-  return onStudentById(formData, clearSecurityQuestions, said(getMessages().admin.cleared));
+  return onStudentById(formData, clearSecurityQuestions, said(schoolMessages().admin.cleared));
 }
 
 export async function disableAccount(_state: FormState, formData: FormData): Promise<FormState> {
-  const t = getMessages().admin;
+  const t = schoolMessages().admin;
   return onStudentById(formData, (a, id, ip) => setStudentEnabled(a, id, false, ip), said(t.disabledDone));
 }
 
 export async function enableAccount(_state: FormState, formData: FormData): Promise<FormState> {
-  const t = getMessages().admin;
+  const t = schoolMessages().admin;
   return onStudentById(formData, (a, id, ip) => setStudentEnabled(a, id, true, ip), said(t.enabledDone));
+}
+
+/** The language of the student's family notices, or not set (English only). */
+export async function changeLanguage(_state: FormState, formData: FormData): Promise<FormState> {
+  const t = schoolMessages().admin;
+  return onStudent(
+    formData,
+    studentLanguageSchema,
+    (admin, { userId, language }, client) => setStudentLanguage(admin, userId, language, client),
+    ({ fullName, language }) => ({
+      status: "success",
+      message: t.languageDone(fullName, language ? LOCALE_NAMES[language] : null),
+    }),
+  );
 }

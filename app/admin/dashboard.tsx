@@ -4,7 +4,7 @@ import {
   type ActivityKind,
   type ClassCoverage,
 } from "@/lib/data/dashboard";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 
 const KIND_COLOURS: Record<ActivityKind, string> = {
   resets: "#0b4f8a",
@@ -26,7 +26,7 @@ const SHARE_METER = [
 
 /** Each class: how many have set up questions, as words and a bar, and a link to those who have not. */
 export function QuestionCoverage({ classes }: { classes: ClassCoverage[] }) {
-  const t = getMessages().admin.dashboard;
+  const t = schoolMessages().admin.dashboard;
   return (
     <section aria-labelledby="coverage-heading" className="space-y-3">
       <h2 id="coverage-heading" className="text-xl font-bold">
@@ -74,7 +74,7 @@ export function QuestionCoverage({ classes }: { classes: ClassCoverage[] }) {
 /** Resets, locks and unlocks per day: a picture for the eye, the same numbers in a table for
  *  screen readers and for anyone who opens it. */
 export function ActivityChart({ days }: { days: ActivityDay[] }) {
-  const t = getMessages().admin.dashboard;
+  const t = schoolMessages().admin.dashboard;
   const total = (kind: ActivityKind) => days.reduce((sum, day) => sum + day[kind], 0);
   const highest = Math.max(1, ...days.flatMap((day) => KINDS.map((kind) => day[kind])));
   const [width, height, slot] = [300, 100, 300 / days.length];

@@ -1,7 +1,7 @@
 import { Pager } from "@/app/components/pager";
 import { Field, SelectField } from "@/app/components/field";
 import { STUDENT_FILTERS, type StudentPage, type StudentSearch } from "@/lib/data/students";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 
 const pageHref = (search: StudentSearch, page: number) =>
   `/admin?${new URLSearchParams({ q: search.query, filter: search.filter, page: String(page) })}#results`;
@@ -9,7 +9,7 @@ const pageHref = (search: StudentSearch, page: number) =>
 /** A plain GET form and links: it works before JavaScript loads, and a result page can be shared
  *  between the school's administrators. */
 export function FindStudents({ search, found }: { search: StudentSearch; found: StudentPage }) {
-  const t = getMessages().admin;
+  const t = schoolMessages().admin;
   return (
     <section aria-labelledby="find-heading" className="space-y-4">
       <h2 id="find-heading" className="text-xl font-bold">

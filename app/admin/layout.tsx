@@ -1,13 +1,13 @@
 import { TopNav } from "@/app/components/top-nav";
 import type { NavLink } from "@/app/components/nav-links";
 import { currentSession, type CurrentSession } from "@/lib/auth/guards";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 
 /** The administration's menu. Everything opens only past the second factor and a chosen
  *  password; before that, the name and Log Out. */
 function adminLinks(session: CurrentSession): NavLink[] {
   if (!session.secondFactorPassed || session.user.mustChangePassword) return [];
-  const t = getMessages();
+  const t = schoolMessages();
   return [
     { href: "/admin", label: t.admin.heading },
     { href: "/admin/audit", label: t.admin.audit.link },

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { IDLE } from "@/lib/forms/state";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages/school";
 import { unlock } from "./actions";
 
 export type LockedRow = {
@@ -16,7 +16,7 @@ export type LockedRow = {
 
 /** One action state for the whole list: the message outlives the row that was unlocked. */
 export function LockedAccounts({ rows }: { rows: LockedRow[] }) {
-  const t = getMessages().admin;
+  const t = schoolMessages().admin;
   const [state, formAction] = useActionState(unlock, IDLE);
   return (
     <div className="space-y-3">

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import { currentUser } from "@/lib/auth/guards";
-import { getMessages, type Messages } from "@/lib/messages";
+import { schoolMessages, type Messages } from "@/lib/messages";
 
 /** The `generateMetadata` of an administration page: its title is told only to an administrator
  *  (to a ministry administrator for the ministry's pages); anyone else gets the plain 404's. */
@@ -9,6 +9,6 @@ export function adminMetadata(title: (t: Messages) => string, who: "admin" | "mi
   return async function generateMetadata(): Promise<Metadata> {
     const user = await currentUser();
     const allowed = user?.role === "admin" && (who === "admin" || user.ministry);
-    return allowed ? { title: title(getMessages()) } : {};
+    return allowed ? { title: title(schoolMessages()) } : {};
   };
 }

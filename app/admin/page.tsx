@@ -3,7 +3,7 @@ import { Card } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listLockedAccounts } from "@/lib/data/student-accounts";
 import { findStudents, SEARCH_MAX_LENGTH, STUDENT_FILTERS, type StudentFilter } from "@/lib/data/students";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { activityLast30Days, questionCoverageByClass } from "@/lib/data/dashboard";
 import { schoolsForAdmin } from "@/lib/data/ministry";
 import { listFailedNotices } from "@/lib/data/notices";
@@ -32,7 +32,7 @@ export const generateMetadata = adminMetadata((t) => t.admin.heading);
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Query> }) {
   const admin = await requireAdmin();
-  const t = getMessages();
+  const t = schoolMessages();
   const search = searchOf(await searchParams);
   // None of the six needs another's answer: asked together, the page waits for the slowest only.
   const [locked, found, coverage, activity, failed, choices] = await Promise.all([

@@ -3,13 +3,15 @@ import { useActionState, useId } from "react";
 import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { FORM_TOKEN_FIELD, IDLE, type FormState } from "@/lib/forms/state";
-import { getMessages } from "@/lib/messages";
-import { giveTemporaryPassword } from "./actions";
+import { LOCALE_NAMES, LOCALE_TAGS } from "@/lib/messages/locales";
+import { schoolMessages } from "@/lib/messages/school";
+import { STUDENT_LANGUAGES, type StudentLanguage } from "@/lib/school/student-language";
+import { changeLanguage, giveTemporaryPassword } from "./actions";
 
 /** Reset password: the temporary password is shown here once, from the action's answer only. The
  *  form's one-time token (from the page, then from each answer) makes a repeated post harmless. */
 export function ResetPasswordForm({ userId, formToken }: { userId: number; formToken: string }) {
-  const t = getMessages().admin;
+  const t = schoolMessages().admin;
   const [state, formAction] = useActionState(giveTemporaryPassword, IDLE);
   return (
     <section aria-labelledby="reset-heading" className="space-y-3">
@@ -70,6 +72,52 @@ export function StudentAction({
         <SubmitButton variant="secondary" aria-describedby={hint ? `${id}-hint` : undefined}>
           {button}
         </SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+/** The language of the family's notices: each language named in itself, or not set. */
+export function StudentLanguageForm({
+  userId,
+  language,
+}: {
+  userId: number;
+  language: StudentLanguage | null;
+}) {
+  const t = schoolMessages().admin;
+  const [state, formAction] = useActionState(changeLanguage, IDLE);
+  return (
+    <section aria-labelledby="language-heading" className="space-y-2">
+      <h2 id="language-heading" className="text-xl font-bold">
+        {t.languageHeading}
+      </h2>
+      <p id="language-hint">{t.languageHint}</p>
+      <FormMessage state={state} />
+      <form action={formAction} className="space-y-3">
+        <input type="hidden" name="userId" value={userId} />
+        <div className="space-y-1">
+          <label htmlFor="language" className="block font-semibold">
+            {t.languageLabel}
+          </label>
+          {/* Keyed by the saved language: after a change the page's new value is shown. */}
+          <select
+            id="language"
+            name="language"
+            key={language ?? ""}
+            defaultValue={language ?? ""}
+            aria-describedby="language-hint"
+            className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-lg"
+          >
+            <option value="">{t.languageNotSet}</option>
+            {STUDENT_LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={LOCALE_TAGS[code]}>
+                {LOCALE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SubmitButton variant="secondary">{t.languageButton}</SubmitButton>
       </form>
     </section>
   );

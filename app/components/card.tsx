@@ -36,7 +36,7 @@ export function LinkButton({ href, children }: { href: string; children: React.R
 export function TextLink({ href, children }: { href: string; children: React.ReactNode }) {
   return (
     <p>
-      <a href={href} className="font-semibold text-brand underline underline-offset-4">
+      <a href={href} className="inline-block py-1 font-semibold text-brand underline underline-offset-4">
         {children}
       </a>
     </p>

@@ -1,14 +1,18 @@
 import type { InputHTMLAttributes } from "react";
 
+export { FormMessage } from "./form-message";
+
 type FieldProps = {
   name: string;
   label: string;
   hint?: string;
   error?: string;
+  /** Beside the input, on its line (the password fields' Show button). */
+  after?: React.ReactNode;
 } & InputHTMLAttributes<HTMLInputElement>;
 
 /** A labelled input with its hint, and an error region that screen readers announce. */
-export function Field({ name, label, hint, error, id = name, ...input }: FieldProps) {
+export function Field({ name, label, hint, error, after, id = name, ...input }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
   return (
@@ -21,14 +25,17 @@ export function Field({ name, label, hint, error, id = name, ...input }: FieldPr
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}
-        className="block w-full rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-lg focus:border-brand aria-[invalid=true]:border-red-700"
-        {...input}
-      />
+      <div className="flex items-stretch gap-2">
+        <input
+          id={id}
+          name={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}
+          className="block w-full min-w-0 rounded-lg border-2 border-slate-400 bg-white px-3 py-3 text-lg focus:border-brand aria-[invalid=true]:border-red-700"
+          {...input}
+        />
+        {after}
+      </div>
       <FieldError id={errorId} error={error} />
     </div>
   );
@@ -39,20 +46,6 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
     <p id={id} aria-live="polite" className="min-h-5 text-sm font-semibold text-red-800">
       {error}
     </p>
-  );
-}
-
-export function FormMessage({ state }: { state: { status: string; message?: string } }) {
-  return (
-    <div aria-live="polite" className="min-h-6">
-      {state.message && (
-        <p
-          className={`rounded-lg p-3 font-semibold ${state.status === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-900"}`}
-        >
-          {state.message}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -3,7 +3,8 @@ import { useState } from "react";
 import type { FormAction } from "@/lib/forms/state";
 import type { NewPasswordWords } from "@/lib/messages/policy";
 import { PASSWORD_MAX_LENGTH, type PasswordContext } from "@/lib/passwords/policy";
-import { Field, FormMessage } from "./field";
+import { FormMessage } from "./field";
+import { PasswordField } from "./password-field";
 import { PasswordChecklist } from "./password-checklist";
 import { SubmitButton } from "./submit-button";
 import { useFormAction } from "./use-form-action";
@@ -32,32 +33,32 @@ export function NewPasswordForm({ context, action, t, askCurrent = false, cancel
         noValidate
         className="space-y-4"
       >
-        <FormMessage state={state} />
+        <FormMessage state={state} summary={t.summary} />
         <p className="font-semibold">{t.prompt}</p>
         {/* Lets password managers save the new password against the right account. */}
         <input type="text" name="username" autoComplete="username" value={context.loginId} readOnly hidden />
         {askCurrent && (
-          <Field
+          <PasswordField
             label={t.currentPassword}
-            type="password"
+            reveal={t.reveal}
             autoComplete="current-password"
             maxLength={PASSWORD_MAX_LENGTH}
             {...fieldProps("currentPassword")}
           />
         )}
-        <Field
+        <PasswordField
           label={t.newPassword}
           hint={t.newPasswordHint}
-          type="password"
+          reveal={t.reveal}
           autoComplete="new-password"
           maxLength={PASSWORD_MAX_LENGTH}
           onChange={(event) => setPassword(event.currentTarget.value)}
           {...fieldProps("newPassword")}
         />
-        <Field
+        <PasswordField
           label={t.confirmPassword}
           hint={t.confirmPasswordHint}
-          type="password"
+          reveal={t.reveal}
           autoComplete="new-password"
           maxLength={PASSWORD_MAX_LENGTH}
           {...fieldProps("confirmPassword")}

@@ -1,7 +1,7 @@
 import { schoolTime } from "@/lib/school/time";
 import { useId } from "react";
 import type { NoticeKind, RecipientRole } from "@/lib/mail/compose";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 
 /** One notice as administrators see it: no body, no address (lib/data/notices.ts). */
 export type NoticeRow = {
@@ -28,7 +28,7 @@ export function NoticeList({
   empty?: string;
   formatTime?: (at: Date) => string;
 }) {
-  const t = getMessages().notices;
+  const t = schoolMessages().notices;
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="space-y-3">

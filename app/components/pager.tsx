@@ -1,4 +1,4 @@
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 
 /** Previous and next links of a list shown a page at a time: plain links, so they work before
  *  JavaScript loads and a page can be shared. Nothing when everything fits on one page. */
@@ -11,7 +11,7 @@ export function Pager({
   pages: number;
   href: (page: number) => string;
 }) {
-  const t = getMessages().admin;
+  const t = schoolMessages().admin;
   if (pages <= 1) return null;
   return (
     <nav aria-label={t.pageOf(page, pages)} className="flex justify-between gap-3">

@@ -1,8 +1,13 @@
 "use client";
+import { useEffect, useState } from "react";
 import type { ChecklistWords } from "@/lib/messages/policy";
 import { checkPassword, type PasswordContext } from "@/lib/passwords/policy";
 
-/** The policy, ticking each rule as the new password is typed. The same code the server runs. */
+/** How long typing must pause before a screen reader hears how many rules are met. */
+const ANNOUNCE_AFTER_MS = 1200;
+
+/** The policy, ticking each rule as the new password is typed. The same code the server runs.
+ *  A screen reader hears how many rules are met once typing pauses, politely, not on every key. */
 export function PasswordChecklist({
   password,
   context,
@@ -14,6 +19,12 @@ export function PasswordChecklist({
 }) {
   const results = checkPassword(password, context);
   const typed = password.length > 0;
+  const met = typed ? t.items.filter((i) => i.rule && results.find((r) => r.rule === i.rule)?.ok).length : 0;
+  const [announced, setAnnounced] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(t.progress[met] ?? ""), ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [password, met, t.progress]);
   return (
     <div>
       <p id="policy-intro" className="font-semibold">
@@ -43,6 +54,9 @@ export function PasswordChecklist({
           );
         })}
       </ul>
+      <p aria-live="polite" aria-atomic="true" className="sr-only" data-testid="policy-progress">
+        {typed ? announced : ""}
+      </p>
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { getMessages } from "@/lib/messages";
+import { getMessages, type Messages } from "@/lib/messages";
 import { logOut } from "../../lib/auth/log-out";
 import { NavLinks, type NavLink } from "./nav-links";
 
 /** The signed-in menu: the page's links and Log Out. */
-export function TopNav({
+export async function TopNav({
   links,
   name,
   className = "",
@@ -12,7 +12,7 @@ export function TopNav({
   name: string;
   className?: string;
 }) {
-  const t = getMessages().portal;
+  const t = (await getMessages()).portal;
   return (
     <nav
       aria-label={t.menu}
@@ -34,8 +34,7 @@ export function TopNav({
   );
 }
 
-export function portalLinks(): NavLink[] {
-  const t = getMessages().portal;
+export function portalLinks(t: Messages["portal"]): NavLink[] {
   return [
     { href: "/setup-questions", label: t.setupQuestions },
     { href: "/change-password", label: t.changePassword },

@@ -14,7 +14,8 @@ export async function logIn(state: FormState, formData: FormData): Promise<FormS
 async function logInNow(_state: FormState, formData: FormData): Promise<FormState> {
   // Counted here, where the work is, whatever URL the form was posted to (lib/limits/attempts.ts).
   await countAttempt("signIn");
-  const parsed = parseForm(loginSchema, formData, loginRefusal(formData));
+  const t = await getMessages();
+  const parsed = parseForm(loginSchema, formData, loginRefusal(formData), t);
   if (!parsed.ok) return parsed.state;
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
@@ -24,11 +25,12 @@ async function logInNow(_state: FormState, formData: FormData): Promise<FormStat
     // must not be told as one.
     if (error instanceof SignInSlowed) {
       const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
-      return { ...signInFailedState(formData), message: getMessages().login.slowed(minutes) };
+      return { ...signInFailedState(formData, t), message: t.login.slowed(minutes) };
     }
-    if (error instanceof AuthError && error.type === "CredentialsSignin") return signInFailedState(formData);
+    if (error instanceof AuthError && error.type === "CredentialsSignin")
+      return signInFailedState(formData, t);
     if (isHashingBusy(error)) throw error;
-    return { status: "error", message: getMessages().errors.generic };
+    return { status: "error", message: t.errors.generic };
   }
   redirect("/");
 }

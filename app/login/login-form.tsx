@@ -1,5 +1,6 @@
 "use client";
 import { Field, FormMessage } from "@/app/components/field";
+import { PasswordField, type RevealWords } from "@/app/components/password-field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useFormAction } from "@/app/components/use-form-action";
 import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms/state";
@@ -7,7 +8,10 @@ import type { Messages } from "@/lib/messages";
 import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
 import { logIn } from "./actions";
 
-export type LoginWords = Pick<Messages["login"], "loginId" | "loginIdHint" | "password" | "submit">;
+export type LoginWords = Pick<Messages["login"], "loginId" | "loginIdHint" | "password" | "submit"> & {
+  summary: string;
+  reveal: RevealWords;
+};
 
 /** The words come from the page (lib/messages on the server): the browser loads none it does
  *  not show. */
@@ -15,7 +19,7 @@ export function LoginForm({ t }: { t: LoginWords }) {
   const { state, formAction, onSubmit, fieldProps } = useFormAction(logIn);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} summary={t.summary} />
       <Field
         label={t.loginId}
         hint={t.loginIdHint}
@@ -26,9 +30,9 @@ export function LoginForm({ t }: { t: LoginWords }) {
         defaultValue={state.values?.loginId}
         {...fieldProps("loginId")}
       />
-      <Field
+      <PasswordField
         label={t.password}
-        type="password"
+        reveal={t.reveal}
         autoComplete="current-password"
         maxLength={PASSWORD_MAX_LENGTH}
         {...fieldProps("password")}

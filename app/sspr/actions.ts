@@ -31,7 +31,7 @@ export async function searchLoginId(state: FormState, formData: FormData): Promi
 
 async function searchLoginIdNow(_state: FormState, formData: FormData): Promise<FormState> {
   await countAttempt("reset");
-  const parsed = parseForm(ssprSearchSchema, formData);
+  const parsed = parseForm(ssprSearchSchema, formData, {}, await getMessages());
   if (!parsed.ok) return parsed.state;
   const loginId = normaliseLoginId(parsed.data.loginId);
   // The questions are drawn (and the start audited) here, on the POST: the page only shows them.
@@ -46,10 +46,10 @@ export async function submitAnswers(state: FormState, formData: FormData): Promi
 
 async function submitAnswersNow(_state: FormState, formData: FormData): Promise<FormState> {
   await countAttempt("reset");
-  const t = getMessages();
+  const t = await getMessages();
   const loginId = await rememberedLoginId();
   if (!loginId) redirect("/sspr/search");
-  const parsed = parseForm(challengeSchema, formData);
+  const parsed = parseForm(challengeSchema, formData, {}, t);
   if (!parsed.ok) return parsed.state;
   const result = await checkAnswers(loginId, [parsed.data.answer1, parsed.data.answer2], await clientInfo());
   if (result.status === "correct") {
@@ -68,10 +68,11 @@ export async function resetPassword(state: FormState, formData: FormData): Promi
 
 async function resetPasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
   await countAttempt("reset");
-  const parsed = parseForm(newPasswordSchema, formData, newPasswordRefusal());
+  const t = await getMessages();
+  const parsed = parseForm(newPasswordSchema, formData, newPasswordRefusal(t), t);
   if (!parsed.ok) return parsed.state;
   const result = await resetPasswordWithGrant(await heldGrant(), parsed.data, await clientInfo());
-  if (result.status !== "reset") return newPasswordRefusedState(result);
+  if (result.status !== "reset") return newPasswordRefusedState(result, t);
   await forgetReset();
   // This device proved the answers: it may sign in to the account even while someone elsewhere
   // is guessing its password (lib/auth/device-trust.ts).

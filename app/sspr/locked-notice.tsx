@@ -7,8 +7,8 @@ type Props = { kind: "locked" | "accountLocked"; contacts: SchoolContact[]; scho
 
 /** Says the account is locked and how to reach the school, without revealing which school the
  *  Login ID belongs to: one school shows its address, several offer a picker. */
-export function LockedNotice({ kind, contacts, schoolId }: Props) {
-  const t = getMessages().locked;
+export async function LockedNotice({ kind, contacts, schoolId }: Props) {
+  const t = (await getMessages()).locked;
   const chosen = contacts.length === 1 ? contacts[0] : contacts.find((c) => c.id === schoolId);
   return (
     <div className="space-y-4">

@@ -1,10 +1,10 @@
 import { Card, LinkButton, TextLink } from "@/app/components/card";
-import { getMessages } from "@/lib/messages";
+import { getMessages, pageTitle } from "@/lib/messages";
 
-export const metadata = { title: getMessages().app.ssprTitle };
+export const generateMetadata = pageTitle((t) => t.app.ssprTitle);
 
-export default function SsprLanding() {
-  const t = getMessages();
+export default async function SsprLanding() {
+  const t = await getMessages();
   return (
     <Card title={t.app.ssprTitle} heading={t.sspr.landingHeading}>
       <p>{t.sspr.landingIntro}</p>

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "questions_cleared",
   "account_disabled",
   "account_enabled",
+  "language_changed",
   "second_factor_enrolled",
   "second_factor_passed",
   "second_factor_failed",

@@ -27,6 +27,8 @@ export type AuditAction =
   | "questions_cleared"
   | "account_disabled"
   | "account_enabled"
+  /** The school changed the language of a student's family notices (detail: from, to). */
+  | "language_changed"
   | "second_factor_enrolled"
   | "second_factor_passed"
   | "second_factor_failed"

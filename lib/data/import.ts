@@ -10,6 +10,7 @@ import {
   type Taken,
 } from "@/lib/school/cohort-csv";
 import { isRowId } from "@/lib/forms/row-id";
+import { isStudentLanguage } from "@/lib/school/student-language";
 import type { ClientInput } from "@/lib/http/request";
 import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
 import { recordAuditRows } from "./audit-write";
@@ -20,6 +21,8 @@ import type { SessionUser } from "./users";
 
 // A cohort import: the file is checked into a preview (nothing applied), and only a confirmed
 // preview without a single bad row is applied: every student in one transaction, or none.
+// An import only creates accounts (a Login ID already in use is a bad row), so it never changes a
+// student's language: a file without the language column, or an empty cell, leaves it not set.
 
 /** Login IDs and e-mails (either can be typed as the Login ID) that accounts already have: of
  *  this school's accounts, and of other schools' (which this school must not learn). */
@@ -77,6 +80,7 @@ const storedRow = (row: CohortRow): Record<string, string> => ({
   className: row.className,
   email: row.email ?? "",
   guardianEmail: row.guardianEmail ?? "",
+  language: row.language ?? "",
 });
 
 export type ImportPreview = {
@@ -183,6 +187,8 @@ async function applyImport(job: {
     className: row.className!,
     email: row.email || null,
     guardianEmail: row.guardianEmail || null,
+    // A preview kept from before the column existed has none.
+    language: isStudentLanguage(row.language) ? row.language : null,
   }));
   try {
     const made = await makeTemporaryPasswords(slipSetId, owners, admin.schoolName);

@@ -98,6 +98,7 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
       className: users.className,
       email: users.email,
       guardianEmail: users.guardianEmail,
+      language: users.language,
       schoolId: users.schoolId,
       schoolContact: schools.contactEmail,
     })
@@ -131,7 +132,8 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
       const to = address?.trim();
       if (!to || seen.has(to.toLowerCase())) return [];
       seen.add(to.toLowerCase());
-      const { subject, body } = composeNotice(event, role, facts);
+      // The family's words in the student's language, the English below; not set: English alone.
+      const { subject, body } = composeNotice(event, role, facts, person.language ?? "en");
       // A stored address that could carry a second recipient is never sent; administrators see it.
       const refused = SINGLE_ADDRESS.test(to)
         ? {}

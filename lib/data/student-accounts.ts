@@ -3,10 +3,11 @@ import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
 import { isRowId } from "@/lib/forms/row-id";
 import { screenPassword } from "@/lib/passwords/screen";
+import type { StudentLanguage } from "@/lib/school/student-language";
 import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, type Actor } from "./actor";
 import type { ClientInput } from "@/lib/http/request";
-import { recordAudit, type AuditAction } from "./audit-write";
+import { recordAudit, type AuditAction, type AuditEvent } from "./audit-write";
 import { clearDrawnQuestions, clearGateForUser } from "./challenge-state";
 import type { Tx } from "@/db/client";
 import { getDb } from "./db";
@@ -72,6 +73,7 @@ async function studentOf(actor: Actor, userId: number) {
       loginId: users.loginId,
       email: users.email,
       fullName: users.fullName,
+      language: users.language,
       schoolName: schools.name,
     })
     .from(users)
@@ -87,6 +89,7 @@ async function recordedChange(
   action: AuditAction,
   client: ClientInput,
   change: (tx: Tx) => Promise<unknown>,
+  detail?: AuditEvent["detail"],
 ): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -97,6 +100,7 @@ async function recordedChange(
       targetUserId: target.id,
       schoolId: admin.schoolId,
       clientAddress: client?.address ?? null,
+      detail,
     });
   });
 }
@@ -210,4 +214,19 @@ export async function setStudentEnabled(
     }
   });
   return { fullName: target.fullName };
+}
+
+/** The language of the student's family notices (lib/mail/compose.ts); null: not set, English
+ *  alone. The audit row says what it was and what it is now. */
+export async function setStudentLanguage(
+  actor: Actor,
+  userId: number,
+  language: StudentLanguage | null,
+  client: ClientInput,
+): Promise<{ fullName: string; language: StudentLanguage | null }> {
+  const acting = await studentOf(actor, userId);
+  const { target } = acting;
+  const change = (tx: Tx) => tx.update(users).set({ language }).where(eq(users.id, target.id));
+  await recordedChange(acting, "language_changed", client, change, { from: target.language, to: language });
+  return { fullName: target.fullName, language };
 }

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, exists, gt, ilike, not, or, sql, type SQL } 
 import { alias } from "drizzle-orm/pg-core";
 import { auditEvents, challengeStates, securityAnswers, users } from "@/db/schema";
 import { isRowId } from "@/lib/forms/row-id";
+import type { StudentLanguage } from "@/lib/school/student-language";
 import { assertActor, type Actor } from "./actor";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
@@ -112,6 +113,8 @@ export async function findStudents(
 export type StudentDetail = StudentRow & {
   email: string | null;
   guardianEmail: string | null;
+  /** The family's notices' language; null: not set (English alone). */
+  language: StudentLanguage | null;
   lastSignInAt: Date | null;
   lockedUntil: Date | null;
   /** The questions chosen, in order; never the answers. */
@@ -131,6 +134,7 @@ export async function studentDetail(actor: Actor, userId: number, now = new Date
       className: users.className,
       email: users.email,
       guardianEmail: users.guardianEmail,
+      language: users.language,
       status: users.status,
       mustChangePassword: users.mustChangePassword,
       lastSignInAt: users.lastSignInAt,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { sessions, signInThrottles, slipSets, users } from "@/db/schema";
 import type { ClientInput } from "@/lib/http/request";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
 import { recordAuditRows } from "./audit-write";
 import { getDb } from "./db";
@@ -63,7 +63,7 @@ export async function startYearlyReset(
     .where(where)
     .orderBy(asc(users.className), asc(users.fullName), asc(users.id));
   if (students.length === 0) return { status: "noStudents" };
-  const scopeWords = scope.className ?? getMessages().cohort.wholeSchool;
+  const scopeWords = scope.className ?? schoolMessages().cohort.wholeSchool;
   // One reset of a scope at a time (two clicks, two tabs, two administrators): a second start
   // while one is working gets that one's progress, not a second set of passwords.
   const claimed = await db.transaction(async (tx) => {

@@ -29,7 +29,7 @@ export async function unlessBusy(work: () => Promise<FormState>): Promise<FormSt
   try {
     return await work();
   } catch (error) {
-    const t = getMessages();
+    const t = await getMessages();
     if (isHashingBusy(error)) return { status: "error", message: t.errors.busy };
     const limited = rateLimitOf(error);
     if (limited) {

@@ -1,13 +1,15 @@
 // The forms that act on a whole school or a cohort: the yearly reset and confirming an import
 // (the upload's file is checked by lib/school/cohort-csv.ts). Each carries the school its page showed.
 import { z } from "zod";
-import { getMessages } from "@/lib/messages";
-import { en } from "@/lib/messages/en";
+import { schoolMessages } from "@/lib/messages/school";
+
+/** The school's forms speak English (lib/messages/school.ts). */
+const words = schoolMessages();
 import { rowIdField } from "./fields";
 import { parseForm, type Parsed } from "./parse";
 import { SCHOOL_FIELD } from "./state";
 
-const t = en.cohort;
+const t = words.cohort;
 
 /** The scope ("school", or "class:" and a class name) and the typed word. */
 export const yearlyResetSchema = z.object({
@@ -23,7 +25,7 @@ export const yearlyResetSchema = z.object({
 });
 
 /** Confirm an import: the preview's id. */
-export const importConfirmSchema = z.object({ batchId: rowIdField(en.admin.notAllowed) });
+export const importConfirmSchema = z.object({ batchId: rowIdField(words.admin.notAllowed) });
 
 const formSchoolSchema = z.object({ [SCHOOL_FIELD]: rowIdField(t.schoolChanged) });
 
@@ -32,5 +34,5 @@ const formSchoolSchema = z.object({ [SCHOOL_FIELD]: rowIdField(t.schoolChanged) 
 export function parseFormSchool(formData: FormData, actingSchoolId: number): Parsed<number> {
   const parsed = parseForm(formSchoolSchema, formData);
   if (parsed.ok && parsed.data[SCHOOL_FIELD] === actingSchoolId) return { ok: true, data: actingSchoolId };
-  return { ok: false, state: { status: "error", message: getMessages().cohort.schoolChanged } };
+  return { ok: false, state: { status: "error", message: schoolMessages().cohort.schoolChanged } };
 }

@@ -1,12 +1,9 @@
 // The fields the forms share. Limits come first, so a 1 MB value is refused before any work is
 // done on it.
 import { z } from "zod";
-import { en } from "@/lib/messages/en";
 import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
 import { parseRowId } from "@/lib/forms/row-id";
 import { ANSWER_FIELD_MAX_LENGTH, LOGIN_ID_MAX_LENGTH } from "./state";
-
-const m = en.errors;
 
 /** C0/C1 control characters (NUL, ESC, …) are never part of a Login ID, password, answer or name. */
 export const noControl = (value: string) => !/\p{Cc}/u.test(value);
@@ -14,14 +11,14 @@ export const noControl = (value: string) => !/\p{Cc}/u.test(value);
 /** Required text of at most `max` characters, without control characters. */
 export const text = (max: number, options: { trim?: boolean } = {}) =>
   z
-    .string({ error: m.required })
+    .string({ error: "required" })
     .transform((value) => (options.trim ? value.trim() : value))
     .pipe(
       z
         .string()
-        .min(1, { error: m.required })
-        .max(max, { error: m.tooLong(max) })
-        .refine(noControl, { error: m.invalid }),
+        .min(1, { error: "required" })
+        .max(max, { error: `tooLong:${max}` })
+        .refine(noControl, { error: "invalid" }),
     );
 
 export const loginIdField = text(LOGIN_ID_MAX_LENGTH, { trim: true });

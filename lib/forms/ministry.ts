@@ -1,16 +1,18 @@
 // The ministry's forms (schools and their administrators) and the school switcher. Not checked in
 // the browser: the words come back from the action, next to each field.
 import { z } from "zod";
-import { en } from "@/lib/messages/en";
+import { schoolMessages } from "@/lib/messages/school";
+
+/** The school's forms speak English (lib/messages/school.ts). */
+const words = schoolMessages();
 import { rowIdField, text } from "./fields";
 
-const m = en.errors;
-const t = en.ministry;
+const t = words.ministry;
 
 const name = text(100, { trim: true });
-const schoolId = rowIdField(m.required);
+const schoolId = rowIdField("required");
 const loginId = z
-  .string({ error: m.required })
+  .string({ error: "required" })
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { error: t.invalidLoginId });
@@ -18,9 +20,9 @@ const loginId = z
 export const schoolSchema = z.object({
   name,
   contactEmail: z
-    .string({ error: m.required })
+    .string({ error: "required" })
     .trim()
-    .max(254, { error: m.tooLong(254) })
+    .max(254, { error: "tooLong:254" })
     .pipe(z.email({ error: t.invalidEmail })),
 });
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ChangePasswordResult } from "@/lib/data/passwords";
 import type { ResetResult } from "@/lib/data/reset-grants";
-import { getMessages } from "@/lib/messages";
+import type { Messages } from "@/lib/messages/en";
 import { policyFormState } from "@/lib/messages/policy";
 import { passwordField } from "./fields";
 import type { FormState } from "./state";
@@ -13,13 +13,13 @@ export const newPasswordSchema = z.object({ newPassword: passwordField, confirmP
 export const changePasswordSchema = newPasswordSchema.extend({ currentPassword: passwordField });
 
 /** What a refused new password shows above the form, besides the errors next to its fields. */
-export const newPasswordRefusal = () => ({ message: getMessages().changePassword.fixErrors });
+export const newPasswordRefusal = (t: Messages) => ({ message: t.changePassword.fixErrors });
 
 /** A new password the domain refused: a rule, a wrong current password or a spent grant. */
 export function newPasswordRefusedState(
   result: Exclude<ResetResult | ChangePasswordResult, { status: "reset" } | { status: "changed" }>,
+  t: Messages,
 ): FormState {
-  const t = getMessages();
   if (result.status === "invalidGrant") return { status: "error", message: t.sspr.grantGone };
   if (result.status === "wrongCurrentPassword") {
     return { status: "error", fieldErrors: { currentPassword: t.changePassword.wrongCurrent } };

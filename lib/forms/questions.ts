@@ -3,24 +3,21 @@
 // the action parse with this schema; the answers' own rules are lib/reset/answers.ts.
 import { z } from "zod";
 import type { SaveAnswersInput, SaveAnswersResult } from "@/lib/data/security-questions";
-import { getMessages } from "@/lib/messages";
-import { en } from "@/lib/messages/en";
+import type { Messages } from "@/lib/messages/en";
 import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
 import type { QUESTIONS_TO_SET } from "@/lib/reset/questions";
 import { answerField } from "./fields";
 import { formValues, type Refusal } from "./parse";
 import type { FormState } from "./state";
 
-const m = en.errors;
-
 /** The form's positions, as literals so that `question${i}` names a field of the schema. */
 export const SETUP_POSITIONS = [1, 2, 3] as const satisfies { length: typeof QUESTIONS_TO_SET };
 
 const questionField = z.coerce
-  .number({ error: m.chooseQuestion })
-  .int({ error: m.chooseQuestion })
-  .min(1, { error: m.chooseQuestion })
-  .max(8, { error: m.chooseQuestion });
+  .number({ error: "chooseQuestion" })
+  .int({ error: "chooseQuestion" })
+  .min(1, { error: "chooseQuestion" })
+  .max(8, { error: "chooseQuestion" });
 
 export const setupQuestionsSchema = z.object({
   question1: questionField,
@@ -31,17 +28,17 @@ export const setupQuestionsSchema = z.object({
   answer3: answerField,
   currentPassword: z
     .string()
-    .max(PASSWORD_MAX_LENGTH, { error: m.tooLong(PASSWORD_MAX_LENGTH) })
+    .max(PASSWORD_MAX_LENGTH, { error: `tooLong:${PASSWORD_MAX_LENGTH}` })
     .optional(),
 });
 
 /** Only the question choices go back into the form: answers and passwords are never echoed. */
-export function setupRefusal(formData: FormData): Required<Refusal> {
+export function setupRefusal(formData: FormData, t: Messages): Required<Refusal> {
   const raw = formValues(formData);
   const values = Object.fromEntries(
     SETUP_POSITIONS.map((i) => [`question${i}`, String(raw[`question${i}`] ?? "").slice(0, 2)]),
   );
-  return { message: getMessages().setup.fixErrors, values };
+  return { message: t.setup.fixErrors, values };
 }
 
 /** The parsed form as the data layer takes it. */
@@ -58,8 +55,8 @@ export function answerSetOf(data: z.output<typeof setupQuestionsSchema>): SaveAn
 export function setupRefusedState(
   result: Exclude<SaveAnswersResult, { status: "saved" }>,
   values: Record<string, string>,
+  t: Messages,
 ): FormState {
-  const t = getMessages();
   switch (result.status) {
     case "invalid": {
       const fieldErrors = Object.fromEntries(

@@ -1,7 +1,7 @@
 // Log In. The browser form carries no schema (app/login/login-form.tsx): the action and Auth.js's
 // authorize() parse with this one.
 import { z } from "zod";
-import { getMessages } from "@/lib/messages";
+import type { Messages } from "@/lib/messages/en";
 import { loginIdField, passwordField } from "./fields";
 import { LOGIN_ID_MAX_LENGTH, type FormState } from "./state";
 
@@ -17,10 +17,10 @@ export function typedLoginId(formData: FormData): string {
 export const loginRefusal = (formData: FormData) => ({ values: { loginId: typedLoginId(formData) } });
 
 /** The same words whether the Login ID exists or not. */
-export function signInFailedState(formData: FormData): FormState {
+export function signInFailedState(formData: FormData, t: Messages): FormState {
   return {
     status: "error",
-    message: getMessages().login.failed,
+    message: t.login.failed,
     values: { loginId: typedLoginId(formData) },
   };
 }

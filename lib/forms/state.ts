@@ -30,3 +30,14 @@ export type FormState = {
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export const IDLE: FormState = { status: "idle" };
+
+/** What a schema says when a field is wrong: not words but a key of the errors' words, with the
+ *  number the words need after a colon (`"required"`, `"tooLong:40"`). The action says it in the
+ *  reader's language (lib/forms/parse.ts); the browser with the words its page handed it. */
+export type ErrorWords = Record<string, string>;
+
+/** The words for a schema's error: the page's words for the code, else the code's key alone,
+ *  else what the schema said (a school's form says its words in English itself). */
+export function sayError(message: string, words: ErrorWords): string {
+  return words[message] ?? words[message.split(":")[0] ?? ""] ?? message;
+}

@@ -1,4 +1,5 @@
-import { getMessages } from "../messages";
+import { LOCALE_TAGS, type Locale } from "../messages/locales";
+import { messagesFor } from "../messages/tree";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -6,12 +7,17 @@ export type RefusalKind = "rateLimit" | "busy" | "tooLarge";
 
 /** The friendly page sent with a 429 (too many tries), a 503 (busy) or a 413 (a form far larger
  *  than any of ours): plain HTML, readable on a phone, no script needed. `back` is a path of ours
- *  to return to (default: Log In). */
-export function refusalPage(kind: RefusalKind, retryAfterSeconds: number, back = "/login"): string {
-  const t = getMessages()[kind];
+ *  to return to (default: Log In); `locale` the reader's language (lib/messages/locales.ts localeOf). */
+export function refusalPage(
+  kind: RefusalKind,
+  retryAfterSeconds: number,
+  back = "/login",
+  locale: Locale = "en",
+): string {
+  const t = messagesFor(locale)[kind];
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   const href = back.startsWith("/") && !back.startsWith("//") ? back : "/login";
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.heading)}</title></head>
+  return `<!DOCTYPE html><html lang="${LOCALE_TAGS[locale]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.heading)}</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5">
 <main><h1>${escape(t.heading)}</h1><p>${escape(t.text(minutes))}</p><p><a href="${escape(href)}">${escape(t.back)}</a></p></main>
 </body></html>`;

@@ -11,6 +11,7 @@ import { flushLog, hashedClient, logger } from "../server/log";
 import { requestContext, type RequestContext } from "./request-context";
 import { serveCompressedStatic } from "./static-files";
 import { processWide } from "../server/process-wide";
+import { localeOf } from "../messages/locales";
 
 // What this process's HTTP server does around every request, whoever serves it (`next start`,
 // `next dev` and the standalone server all serve from this process): hand the socket's address to
@@ -71,7 +72,14 @@ function admit(
     // The form's body is read and dropped: a connection closed while the client still sends it
     // would reach the client as a reset, not as this page.
     request.resume();
-    response.end(refusalPage("busy", retryAfter, context.route));
+    response.end(
+      refusalPage(
+        "busy",
+        retryAfter,
+        context.route,
+        localeOf(request.headers.cookie, request.headers["accept-language"]),
+      ),
+    );
     return "refused";
   }
   context.hashTicket = hashPool().reserve(jobs);

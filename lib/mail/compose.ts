@@ -2,7 +2,8 @@
 // Plain text only. What a notice may hold: the student's name and class, the school's contact
 // address, when, the kind of device, the client's address, a link to the student's page in /admin for the school.
 // Never a password, an answer, a Login ID or a link that resets anything.
-import { getMessages } from "@/lib/messages";
+import { messagesFor, type Messages } from "@/lib/messages/tree";
+import type { Locale } from "@/lib/messages/locales";
 import type { ClientInfo } from "@/lib/http/request";
 import { deviceKindOf } from "./device-kind";
 
@@ -55,9 +56,18 @@ export function recipientRolesFor(event: NoticeEvent): RecipientRole[] {
   }
 }
 
-export function formatNoticeTime(at: Date, timeZone: string): string {
+/** The date and time words of each language, as written in Singapore. */
+const DATE_LOCALES: Record<Locale, string> = {
+  en: "en-SG",
+  zh: "zh-SG",
+  ms: "ms-SG",
+  ta: "ta-SG",
+  qps: "en-SG",
+};
+
+export function formatNoticeTime(at: Date, timeZone: string, locale: Locale = "en"): string {
   return (
-    new Intl.DateTimeFormat("en-SG", {
+    new Intl.DateTimeFormat(DATE_LOCALES[locale], {
       dateStyle: "long",
       timeStyle: "short",
       timeZone,
@@ -76,12 +86,35 @@ function oneLine(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 }
 
-export function composeNotice(event: NoticeEvent, role: RecipientRole, facts: NoticeFacts): ComposedNotice {
-  const m = getMessages().mail;
+/** The notice for one recipient. A family's notice (student, guardian) is written in the student's
+ *  language (`locale`), with the English text below it for the school; the school's and the
+ *  administrators' notices are English. */
+export function composeNotice(
+  event: NoticeEvent,
+  role: RecipientRole,
+  facts: NoticeFacts,
+  locale: Locale = "en",
+): ComposedNotice {
+  const english = composeIn(messagesFor("en"), "en", event, role, facts);
+  const family = role === "student" || role === "guardian";
+  if (!family || locale === "en") return english;
+  const own = composeIn(messagesFor(locale), locale, event, role, facts);
+  return { subject: own.subject, body: `${own.body}\n----- English -----\n\n${english.body}` };
+}
+
+function composeIn(
+  t: Messages,
+  locale: Locale,
+  event: NoticeEvent,
+  role: RecipientRole,
+  facts: NoticeFacts,
+): ComposedNotice {
+  const m = t.mail;
+  const time = (at: Date) => formatNoticeTime(at, facts.timeZone, locale);
   const name = oneLine(facts.studentName);
   const className = facts.className ? oneLine(facts.className) : null;
   const contact = oneLine(facts.schoolContact);
-  const when = formatNoticeTime(facts.at, facts.timeZone);
+  const when = time(facts.at);
   const origin = [
     `${m.when}: ${when}`,
     `${m.device}: ${m.devices[deviceKindOf(facts.client.userAgent)]}`,
@@ -105,7 +138,7 @@ export function composeNotice(event: NoticeEvent, role: RecipientRole, facts: No
     case "reset_path_locked":
       subject = m.resetPathLocked.subject(name);
       lines = [
-        m.resetPathLocked.text(name, formatNoticeTime(event.lockedUntil, facts.timeZone)),
+        m.resetPathLocked.text(name, time(event.lockedUntil)),
         origin,
         m.resetPathLocked.notYou(contact),
       ];
@@ -124,7 +157,7 @@ export function composeNotice(event: NoticeEvent, role: RecipientRole, facts: No
       }
       break;
     case "sign_in_slowed": {
-      const until = formatNoticeTime(event.until, facts.timeZone);
+      const until = time(event.until);
       if (role === "school") {
         subject = m.schoolSignInSlowed.subject(name, className);
         lines = [
@@ -141,7 +174,7 @@ export function composeNotice(event: NoticeEvent, role: RecipientRole, facts: No
       break;
     }
     case "second_factor_locked": {
-      const until = formatNoticeTime(event.until, facts.timeZone);
+      const until = time(event.until);
       const to = role === "ministry" ? m.secondFactorLocked.ministry : m.secondFactorLocked.administrator;
       subject = to.subject(name);
       lines = [m.secondFactorLocked.text(name, event.failures, until), origin, to.action];

@@ -6,6 +6,10 @@ export const en = {
     ssprTitle: "Self Service Password Reset",
     skipToContent: "Skip to main content",
   },
+  language: {
+    /** The switcher's name, read by screen readers; each language is named in itself. */
+    label: "Language",
+  },
   login: {
     heading: "Log In",
     intro: "Sign in to the MIMS Portal with your Login ID and password.",
@@ -76,6 +80,9 @@ export const en = {
     checklistLabel: "Password requirements",
     met: "done",
     notMet: "not yet",
+    /** Said politely by screen readers when typing pauses, not on every key. */
+    progress: (met: number, total: number) =>
+      met === total ? "All the requirements are met." : `${met} of ${total} requirements met.`,
     caseSensitive: "Password is case sensitive.",
     length: "Must be at least 12 characters long.",
     firstChar: "The first character can not be a symbol (non letter or number).",
@@ -120,6 +127,20 @@ export const en = {
     backToLogin: "Back to Log In",
     startAgain: "Start again",
   },
+  /** The eight security questions by their stored id: an answer set up in one language is checked
+   *  in any other. */
+  questions: {
+    1: "What is your favourite animal?",
+    2: "What is your favourite colour?",
+    3: "What is your favourite sport or hobby?",
+    4: "What is your favourite food?",
+    5: "What is your favourite cartoon hero/pop group?",
+    6: "What is your favourite toy?",
+    7: "What is your favourite movie?",
+    8: "What is your favourite book?",
+  },
+  /** Every password and answer field's toggle. */
+  reveal: { show: "Show", hide: "Hide", showPassword: "Show password", hidePassword: "Hide password" },
   locked: {
     heading: "Account locked",
     temporaryMinutes: (minutes: number) =>
@@ -195,6 +216,17 @@ export const en = {
     enableButton: "Enable account",
     disabledDone: (name: string) => `The account of ${name} is disabled.`,
     enabledDone: (name: string) => `The account of ${name} is enabled.`,
+    language: "Language of notices",
+    languageNotSet: "Not set (English only)",
+    languageHeading: "Language of notices",
+    languageHint:
+      "The e-mails to the student and the guardian are written in this language, with the English text below. Not set: English only.",
+    languageLabel: "Language",
+    languageButton: "Save language",
+    languageDone: (name: string, language: string | null) =>
+      language
+        ? `The notices about ${name} are now written in ${language}, with the English text below.`
+        : `The notices about ${name} are now written in English only.`,
     trailHeading: "Recent activity",
     trailEmpty: "Nothing recorded yet.",
     trailBy: { student: "the student", nobody: "not signed in" } as Record<string, string>,
@@ -260,6 +292,7 @@ export const en = {
       questions_cleared: "Security questions cleared by the school",
       account_disabled: "Account disabled",
       account_enabled: "Account enabled",
+      language_changed: "Language of notices changed by the school",
       second_factor_enrolled: "Second factor set up",
       second_factor_passed: "Second factor passed",
       second_factor_failed: "Second factor code wrong",
@@ -315,7 +348,7 @@ export const en = {
     yearlyResetLink: "Yearly password reset",
     importHeading: "Import students from a CSV file",
     importIntro:
-      "The file needs a header row with these columns: login_id, full_name, class, student_email, guardian_email. The e-mail columns may be empty. Nothing is saved until you have checked the preview and confirmed it.",
+      "The file needs a header row with these columns: login_id, full_name, class, student_email, guardian_email. The e-mail columns may be empty. A language column may be added (English, Chinese, Malay or Tamil, or empty): the e-mails to the family are then written in that language, with the English text below. Nothing is saved until you have checked the preview and confirmed it.",
     file: "CSV file",
     fileHint: (megabytes: number, rows: number) => `At most ${megabytes} MB and ${rows} students.`,
     upload: "Check the file",
@@ -348,6 +381,8 @@ export const en = {
       classTooLong: "The class is too long: at most 40 characters.",
       studentEmailInvalid: "The student e-mail is not a valid e-mail address.",
       guardianEmailInvalid: "The guardian e-mail is not a valid e-mail address.",
+      languageInvalid:
+        "The language must be English, Chinese, Malay or Tamil (or en, zh, ms, ta), or left empty.",
       controlCharacters:
         "The row has characters that cannot be used (such as line breaks or tabs inside a cell).",
       formula: "A name or class cannot start with =, +, - or @.",
@@ -445,6 +480,8 @@ export const en = {
       `Too many wrong codes in a row for this account. Codes from the app are refused for ${minutes} ${minutes === 1 ? "minute" : "minutes"}. A recovery code still works.`,
   },
   errors: {
+    /** The heading of the list of a form's errors, above the form. */
+    summary: "There is a problem",
     required: "Please fill this in.",
     tooLong: (max: number) => `This is too long: at most ${max} characters.`,
     invalid: "This has characters that cannot be used here.",
@@ -609,6 +646,36 @@ export const en = {
     },
   },
   notFound: { heading: "Page not found", text: "This page does not exist.", home: "Go to Log In" },
-} as const;
+};
 
 export type Messages = typeof en;
+
+/** The parts of the tree a family reads: every language has them. The rest (the school's pages,
+ *  the notices to the school) is English for every reader. */
+export const FAMILY_AREAS = [
+  "app",
+  "language",
+  "login",
+  "portal",
+  "setup",
+  "changePassword",
+  "policy",
+  "sspr",
+  "questions",
+  "reveal",
+  "locked",
+  "errors",
+  "rateLimit",
+  "tooLarge",
+  "busy",
+  "mail",
+  "notFound",
+] as const satisfies readonly (keyof Messages)[];
+
+/** The notices to the school and to administrators: English, whatever the student's language. */
+export type SchoolMail = "schoolAccountLocked" | "schoolSignInSlowed" | "secondFactorLocked";
+
+/** What a translation holds: the families' parts, the same keys as English, none more. */
+export type FamilyWords = Omit<Pick<Messages, (typeof FAMILY_AREAS)[number]>, "mail"> & {
+  mail: Omit<Messages["mail"], SchoolMail>;
+};

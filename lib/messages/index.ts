@@ -1,8 +1,40 @@
-import { en, type Messages } from "./en";
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import type { FamilyWords, Messages } from "./en";
+import {
+  DEFAULT_LOCALE,
+  LOCALE_COOKIE,
+  PATH_HEADER,
+  isLocale,
+  isSchoolPath,
+  negotiateLocale,
+  type Locale,
+} from "./locales";
+import { messagesFor, questionText } from "./tree";
 
-/** The words for the reader's language; English until the other languages arrive. */
-export function getMessages(): Messages {
-  return en;
+// Every word a person reads comes from here. The families' pages speak the reader's language
+// (lib/messages/locales.ts says how it is chosen); the school's pages are English.
+
+/** This request's language: the switcher's cookie, else Accept-Language, else English; English
+ *  on the school's pages. */
+export const getLocale = cache(async (): Promise<Locale> => {
+  if (isSchoolPath((await headers()).get(PATH_HEADER) ?? "")) return "en";
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) return chosen;
+  return negotiateLocale((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+});
+
+/** The words for this request's reader. */
+export async function getMessages(): Promise<Messages> {
+  return messagesFor(await getLocale());
 }
 
-export type { Messages };
+export { messagesFor, questionText };
+export { schoolMessages } from "./school";
+export type { FamilyWords, Locale, Messages };
+
+/** A page's `generateMetadata`: its title in the reader's language. */
+export function pageTitle(pick: (t: Messages) => string) {
+  return async (): Promise<{ title: string }> => ({ title: pick(await getMessages()) });
+}

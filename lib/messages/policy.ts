@@ -35,6 +35,9 @@ export function policyFormState(failure: PasswordFailure, t: Messages) {
   };
 }
 
+/** The rules the checklist ticks (the first line is a remark, not a rule). */
+const CHECKED_RULES = 4;
+
 /** The words the Change Password form shows, handed from the page to the browser's code: the
  *  browser loads no other words. */
 export function newPasswordWords(t: Messages) {
@@ -49,12 +52,16 @@ export function newPasswordWords(t: Messages) {
     confirmPasswordHint,
     submit,
     cancel,
+    summary: t.errors.summary,
+    reveal: t.reveal,
     checklist: {
       intro: requirementsIntro,
       label: t.policy.checklistLabel,
       met: t.policy.met,
       notMet: t.policy.notMet,
       items: checklistItems(t),
+      /** progress[n]: n of the checked rules met (functions cannot cross to the browser). */
+      progress: Array.from({ length: CHECKED_RULES + 1 }, (_, met) => t.policy.progress(met, CHECKED_RULES)),
     },
   };
 }

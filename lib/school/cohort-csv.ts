@@ -1,8 +1,9 @@
 // A cohort file, as the school's spreadsheet exports it: one student a row, with a header row
-// (login_id, full_name, class, student_email, guardian_email). Pure: parsed with csv-parse and
-// checked row by row, so the preview can list every bad row with its reasons before anything is
-// applied. Row numbers are the spreadsheet's: the header is row 1.
+// (login_id, full_name, class, student_email, guardian_email; language may be added). Pure: parsed
+// with csv-parse and checked row by row, so the preview can list every bad row with its reasons
+// before anything is applied. Row numbers are the spreadsheet's: the header is row 1.
 import { parse } from "csv-parse/sync";
+import { languageOfCell, type StudentLanguage } from "./student-language";
 
 export const COHORT_MAX_BYTES = 2 * 1024 * 1024;
 export const COHORT_MAX_ROWS = 5000;
@@ -19,6 +20,9 @@ export type CohortRow = {
   /** Lower-cased: an e-mail is also a Login ID, and Login IDs are compared lower-cased. */
   email: string | null;
   guardianEmail: string | null;
+  /** The family's notices' language; null when the file has no language column or the cell is
+   *  empty. An import only creates accounts, so it never changes an existing student's. */
+  language: StudentLanguage | null;
 };
 
 /** Keys of `cohort.reasons` in the messages. */
@@ -32,6 +36,7 @@ export type RowReason =
   | "classTooLong"
   | "studentEmailInvalid"
   | "guardianEmailInvalid"
+  | "languageInvalid"
   | "controlCharacters"
   | "formula"
   | "markup"
@@ -51,7 +56,11 @@ export type CohortFile =
   | { ok: false; error: FileError };
 
 const COLUMNS = ["loginId", "fullName", "className", "email", "guardianEmail"] as const;
-type Column = (typeof COLUMNS)[number];
+/** Columns a file may leave out. */
+const OPTIONAL_COLUMNS = ["language"] as const;
+type Column = (typeof COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+export type Columns = Record<(typeof COLUMNS)[number], number> &
+  Partial<Record<(typeof OPTIONAL_COLUMNS)[number], number>>;
 
 /** Header words people write for each column, compared without case, spaces, `-` or `_`. */
 const HEADER_NAMES: Record<Column, string[]> = {
@@ -60,6 +69,7 @@ const HEADER_NAMES: Record<Column, string[]> = {
   className: ["class", "classname", "form"],
   email: ["studentemail", "email", "studentmail"],
   guardianEmail: ["guardianemail", "parentemail", "guardianmail", "parentmail"],
+  language: ["language", "lang", "preferredlanguage", "noticelanguage"],
 };
 
 const headerKey = (cell: string) =>
@@ -68,17 +78,18 @@ const headerKey = (cell: string) =>
     .toLowerCase()
     .replace(/[\s_\-.]+/g, "");
 
-/** Which field of a record each column is in, or null when one is missing or named twice. */
-export function columnsOf(header: string[]): Record<Column, number> | null {
+/** Which field of a record each column is in, or null when a required one is missing or any is
+ *  named twice. */
+export function columnsOf(header: string[]): Columns | null {
   const found: Partial<Record<Column, number>> = {};
   for (const [index, cell] of header.entries()) {
     const key = headerKey(cell);
-    const column = COLUMNS.find((c) => HEADER_NAMES[c].includes(key));
+    const column = [...COLUMNS, ...OPTIONAL_COLUMNS].find((c) => HEADER_NAMES[c].includes(key));
     if (!column) continue;
     if (found[column] !== undefined) return null;
     found[column] = index;
   }
-  return COLUMNS.every((c) => found[c] !== undefined) ? (found as Record<Column, number>) : null;
+  return COLUMNS.every((c) => found[c] !== undefined) ? (found as Columns) : null;
 }
 
 const CONTROL = /\p{Cc}/u;
@@ -102,7 +113,8 @@ function checkEmail(value: string, invalid: RowReason): RowReason[] {
   return value === "" || (value.length <= EMAIL_MAX && EMAIL.test(value)) ? [] : [invalid];
 }
 
-/** One record's checks that need no other row. */
+/** One record's checks that need no other row. `fields`: the columns in order, the language last
+ *  when the file has that column. */
 export function checkRecord(line: number, fields: string[]): { row: CohortRow | null; reasons: RowReason[] } {
   if (fields.some((field) => CONTROL.test(field.replace(/^[\t ]+|[\t ]+$/g, "")))) {
     return { row: null, reasons: ["controlCharacters"] };
@@ -111,6 +123,7 @@ export function checkRecord(line: number, fields: string[]): { row: CohortRow | 
   const loginId = rawId.normalize("NFKC").toLowerCase();
   const email = rawEmail.normalize("NFKC").toLowerCase();
   const guardianEmail = rawGuardian.normalize("NFKC");
+  const language = fields[5] === undefined ? null : languageOfCell(fields[5]);
   const reasons: RowReason[] = [
     ...(loginId === ""
       ? ["loginIdMissing" as const]
@@ -121,9 +134,11 @@ export function checkRecord(line: number, fields: string[]): { row: CohortRow | 
     ...checkText(rawClass, CLASS_MAX, "classMissing", "classTooLong"),
     ...checkEmail(email, "studentEmailInvalid"),
     ...checkEmail(guardianEmail, "guardianEmailInvalid"),
+    ...(language === "invalid" ? ["languageInvalid" as const] : []),
   ];
   const unique = [...new Set(reasons)];
-  if (unique.length > 0) return { row: null, reasons: unique };
+  // (`language === "invalid"` always gave a reason above; said again for the type.)
+  if (unique.length > 0 || language === "invalid") return { row: null, reasons: unique };
   const row = {
     line,
     loginId,
@@ -131,6 +146,7 @@ export function checkRecord(line: number, fields: string[]): { row: CohortRow | 
     className: rawClass,
     email: email || null,
     guardianEmail: guardianEmail || null,
+    language,
   };
   return { row, reasons: [] };
 }
@@ -171,6 +187,7 @@ export function parseCohortCsv(input: Uint8Array | string): CohortFile {
   if (numbered.length === 0) return { ok: false, error: "empty" };
   if (numbered.length > COHORT_MAX_ROWS) return { ok: false, error: "tooManyRows" };
 
+  const present = columns.language === undefined ? COLUMNS : [...COLUMNS, ...OPTIONAL_COLUMNS];
   const rows: CohortRow[] = [];
   const problems: RowProblem[] = [];
   const seenIds = new Set<string>();
@@ -182,7 +199,7 @@ export function parseCohortCsv(input: Uint8Array | string): CohortFile {
     }
     const { row, reasons } = checkRecord(
       line,
-      COLUMNS.map((c) => fields[columns[c]]!),
+      present.map((c) => fields[columns[c]!]!),
     );
     if (row && seenIds.has(row.loginId)) reasons.push("loginIdRepeated");
     if (row?.email && seenEmails.has(row.email)) reasons.push("studentEmailRepeated");

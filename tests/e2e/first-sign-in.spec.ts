@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { expectAccessible, LoginPage } from "./pages";
+import { expectAccessible, expectFieldError, LoginPage } from "./pages";
 
 test("a student with a new password from the school must change it before anything else", async ({
   page,
@@ -18,13 +18,13 @@ test("a student with a new password from the school must change it before anythi
   await page.getByLabel("New Password").fill("nurul-likes-cats-9");
   await page.getByLabel("Confirm Password").fill("nurul-likes-cats-9");
   await page.getByRole("button", { name: "Change Password" }).click();
-  await expect(page.getByText('must not include part of your name or user name ("nurul")')).toBeVisible();
+  await expectFieldError(page, 'must not include part of your name or user name ("nurul")');
 
   await page.getByLabel("Current Password").fill("Welcome-Clementi-2027");
   await page.getByLabel("New Password").fill("Kitten-Garden-2027");
   await page.getByLabel("Confirm Password").fill("Kitten-Garden-2028");
   await page.getByRole("button", { name: "Change Password" }).click();
-  await expect(page.getByText("The two passwords are not the same.")).toBeVisible();
+  await expectFieldError(page, "The two passwords are not the same.");
 
   await page.getByLabel("Current Password").fill("Welcome-Clementi-2027");
   await page.getByLabel("New Password").fill("Kitten-Garden-2027");

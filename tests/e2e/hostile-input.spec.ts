@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { LoginPage } from "./pages";
+import { expectFieldError, LoginPage } from "./pages";
 
 // Before JavaScript loads, forms post straight to the server: these tests send what a browser
 // with no checks would, so the server's own validation answers. No response may be a 500.
@@ -36,29 +36,32 @@ async function force(page: Page, label: string, value: string) {
 test("sign-in answers hostile Login IDs with a clear message", async ({ page }) => {
   const failures = watchForServerErrors(page);
   const login = new LoginPage(page);
-  const expected = [
-    "The Login ID or password is not correct.",
-    "The Login ID or password is not correct.",
-    "This has characters that cannot be used here.",
-    "The Login ID or password is not correct.",
-    "This is too long: at most 254 characters.",
+  // A field's error (beside the field and in the summary), or the form's message.
+  const expected: [string, "field" | "form"][] = [
+    ["The Login ID or password is not correct.", "form"],
+    ["The Login ID or password is not correct.", "form"],
+    ["This has characters that cannot be used here.", "field"],
+    ["The Login ID or password is not correct.", "form"],
+    ["This is too long: at most 254 characters.", "field"],
   ];
   for (const [i, value] of HOSTILE.entries()) {
     await login.open();
     await force(page, "Login ID", value);
     await force(page, "Password", "Some-Password-1");
     await page.getByRole("button", { name: "Log In" }).click();
-    await expect(page.getByText(expected[i]!)).toBeVisible();
+    const [words, where] = expected[i]!;
+    if (where === "field") await expectFieldError(page, words);
+    else await expect(page.getByText(words)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Log In" })).toBeVisible();
   }
   await login.open();
   await page.getByRole("button", { name: "Log In" }).click();
-  await expect(page.getByText("Please fill this in.")).toHaveCount(2);
+  await expectFieldError(page, "Please fill this in.", 2);
   await login.open();
   await force(page, "Login ID", "lim_wei_jie");
   await force(page, "Password", OVERSIZED);
   await page.getByRole("button", { name: "Log In" }).click();
-  await expect(page.getByText("This is too long: at most 256 characters.")).toBeVisible();
+  await expectFieldError(page, "This is too long: at most 256 characters.");
   expect(failures).toEqual([]);
 });
 
@@ -90,10 +93,10 @@ test("the reset path refuses oversized and empty values with a message", async (
   const failures = watchForServerErrors(page);
   await page.goto("/sspr/search");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByText("Please fill this in.")).toBeVisible();
+  await expectFieldError(page, "Please fill this in.");
   await force(page, "Login ID", OVERSIZED);
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByText("This is too long: at most 254 characters.")).toBeVisible();
+  await expectFieldError(page, "This is too long: at most 254 characters.");
 
   await force(page, "Login ID", "<img src=x onerror=alert(1)>");
   await page.getByRole("button", { name: "Search" }).click();
@@ -101,7 +104,7 @@ test("the reset path refuses oversized and empty values with a message", async (
   const first = (await page.locator("form label").allTextContents())[0]!;
   await force(page, first, OVERSIZED);
   await page.getByRole("button", { name: "Check Answers" }).click();
-  await expect(page.getByText("This is too long: at most 80 characters.")).toBeVisible();
+  await expectFieldError(page, "This is too long: at most 80 characters.");
   // No HTML from the Login ID reached the page as markup.
   await expect(page.locator("img[src=x]")).toHaveCount(0);
   expect(failures).toEqual([]);
@@ -126,8 +129,8 @@ test("setup refuses mistyped questions and bad answers, and saves nothing", asyn
   await force(page, "Answer 2", "lim");
   await force(page, "Answer 3", OVERSIZED);
   await page.getByRole("button", { name: "Save Answers" }).click();
-  await expect(page.getByText("Please choose a question.")).toBeVisible();
-  await expect(page.getByText("This is too long: at most 80 characters.")).toBeVisible();
+  await expectFieldError(page, "Please choose a question.");
+  await expectFieldError(page, "This is too long: at most 80 characters.");
   await page.goto("/");
   await expect(page.getByText("Please set up your security questions now.")).toBeVisible();
   expect(failures).toEqual([]);

@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { expectAccessible, LoginPage, PortalPage, ResetPages } from "./pages";
+import { expectAccessible, expectFieldError, LoginPage, PortalPage, ResetPages } from "./pages";
 
 const ANSWERS = {
   "What is your favourite animal?": "Red Panda",
@@ -30,7 +30,7 @@ test("a student signs in, sets up questions, forgets the password and resets it"
   await page.getByLabel("Answer 2").fill("tiger");
   await page.getByLabel("Answer 3").fill("matilda");
   await page.getByRole("button", { name: "Save Answers" }).click();
-  await expect(page.getByText("Please choose three different questions.")).toBeVisible();
+  await expectFieldError(page, "Please choose three different questions.");
 
   await portal.setUpQuestions(Object.entries(ANSWERS));
   await expect(page.getByText("Your security answers are saved.")).toBeVisible();
@@ -69,7 +69,7 @@ test("a student signs in, sets up questions, forgets the password and resets it"
   await expect(page.locator('[data-rule="noName"]')).toHaveAttribute("data-met", "false");
   await expect(page.locator('[data-rule="length"]')).toHaveAttribute("data-met", "true");
   await reset.changePassword("Tangerine-Sky-99");
-  await expect(page.getByText('must not include part of your name or user name ("tan")')).toBeVisible();
+  await expectFieldError(page, 'must not include part of your name or user name ("tan")');
 
   await reset.changePassword("Purple-Mountain-77");
   await expect(page.getByRole("heading", { name: "Password changed" })).toBeVisible();

@@ -7,7 +7,7 @@ export async function expectAccessible(page: Page) {
   // Next streams a dynamic page's title: wait for it before judging the page.
   await expect(page).toHaveTitle(/MIMS/);
   const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }
@@ -115,4 +115,38 @@ export class SecondFactorPages {
     await expect(list).toBeVisible();
     return (await list.getByRole("listitem").allTextContents()).map((code) => code.trim());
   }
+}
+
+/** A field's error, which a refused form shows twice: beside its field, and as a link in the error
+ *  summary at the top of the form (`count` fields with the same error). */
+export async function expectFieldError(page: Page, error: string, count = 1) {
+  await expect(page.getByRole("link", { name: error })).toHaveCount(count);
+  await expect(page.locator('[id$="-error"]').filter({ hasText: error })).toHaveCount(count);
+  await expect(page.locator('[id$="-error"]').filter({ hasText: error }).first()).toBeVisible();
+}
+
+/** No element sticks out of the page or cuts its own text at this width. */
+export async function expectNoOverflow(page: Page) {
+  const offenders = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      found.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
+      if (el.closest(".sr-only") || el.tagName === "OPTION" || el.tagName === "SCRIPT") continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const name = `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+      if (box.right > width + 0.5 || box.left < -0.5)
+        found.push(`${name} reaches ${Math.round(box.left)}..${Math.round(box.right)}`);
+      else if (
+        !["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName) &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        el.clientWidth > 0
+      )
+        found.push(`${name} cuts its text: ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    return found;
+  });
+  expect(offenders).toEqual([]);
 }

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { grantHolder, resetPasswordWithGrant } from "@/lib/data/reset-grants";
 import { changePasswordSchema, newPasswordRefusedState, newPasswordSchema } from "@/lib/forms";
+import { en } from "@/lib/messages/en";
 import { CLIENT, createStudent, earnGrant, signIn, type Answers } from "./helpers";
 import * as inputs from "./hostile-inputs";
 import { assertPageWords, runs } from "./hostile-inputs";
@@ -30,7 +31,7 @@ describe("hostile input: new passwords, by reset and by change", () => {
         const before = await snapshot();
         const result = await resetPasswordWithGrant(grant, input, CLIENT);
         assert.equal(result.status, "policy");
-        assertPageWords(newPasswordRefusedState(result), owner);
+        assertPageWords(newPasswordRefusedState(result, en), owner);
         assert.deepStrictEqual(await snapshot(), before);
       }),
       { numRuns: runs(200) },
@@ -51,7 +52,7 @@ describe("hostile input: new passwords, by reset and by change", () => {
         const result = await changeOwnPassword(actor, input, CLIENT);
         const right = input.currentPassword === owner.password;
         assert.equal(result.status, right ? "policy" : "wrongCurrentPassword");
-        assertPageWords(newPasswordRefusedState(result), owner);
+        assertPageWords(newPasswordRefusedState(result, en), owner);
         assert.deepStrictEqual(await snapshot(), before);
       }),
       { numRuns: runs(80) },

@@ -43,14 +43,14 @@ describe("hostile input: answer sets and unlock ids", () => {
     const siti = await signInWithSession(SITI);
     await fc.assert(
       fc.asyncProperty(inputs.spoiledAnswerSet, async ({ formData, lastBroken }) => {
-        const refusal = setupRefusal(formData);
+        const refusal = setupRefusal(formData, en);
         const parsed = parseForm(setupQuestionsSchema, formData, refusal);
         assert.ok(parsed.ok, JSON.stringify(parsed));
         const before = await snapshot();
         const result = await saveSecurityAnswers(siti, answerSetOf(parsed.data), CLIENT);
         assert.equal(result.status, "invalid");
         assert.ok(lastBroken in result.problems, `${lastBroken}: ${JSON.stringify(result.problems)}`);
-        const state = setupRefusedState(result, refusal.values);
+        const state = setupRefusedState(result, refusal.values, en);
         assertPageWords(state);
         assert.deepStrictEqual(Object.keys(state.values ?? {}), ["question1", "question2", "question3"]);
         assert.deepStrictEqual(await snapshot(), before);

@@ -55,6 +55,7 @@ describe("reading the file", () => {
         className: "P2 Harmony",
         email: null,
         guardianEmail: null,
+        language: null,
       },
     ]);
   });

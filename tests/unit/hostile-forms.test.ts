@@ -127,13 +127,13 @@ const CASES: FormCase[] = [
   {
     form: "new password (reset)",
     fields: { newPassword: password, confirmPassword: password },
-    handle: (formData) => parseForm(newPasswordSchema, formData, newPasswordRefusal()),
+    handle: (formData) => parseForm(newPasswordSchema, formData, newPasswordRefusal(en)),
     message: en.changePassword.fixErrors,
   },
   {
     form: "change password",
     fields: { currentPassword: password, newPassword: password, confirmPassword: password },
-    handle: (formData) => parseForm(changePasswordSchema, formData, newPasswordRefusal()),
+    handle: (formData) => parseForm(changePasswordSchema, formData, newPasswordRefusal(en)),
     message: en.changePassword.fixErrors,
   },
   {
@@ -143,7 +143,7 @@ const CASES: FormCase[] = [
       ...{ answer1: answer, answer2: answer, answer3: answer },
       currentPassword: { kind: "optionalSecret", max: PASSWORD_MAX_LENGTH, plausible: typedPassword },
     },
-    handle: (formData) => parseForm(setupQuestionsSchema, formData, setupRefusal(formData)),
+    handle: (formData) => parseForm(setupQuestionsSchema, formData, setupRefusal(formData, en)),
     message: en.setup.fixErrors,
     values: (formData) =>
       Object.fromEntries(

@@ -13,6 +13,7 @@ import {
   type FormState,
 } from "@/lib/forms";
 import { clientInfo } from "@/lib/http/request";
+import { getMessages } from "@/lib/messages";
 
 export async function changePassword(state: FormState, formData: FormData): Promise<FormState> {
   return unlessBusy(() => changePasswordNow(state, formData));
@@ -21,10 +22,11 @@ export async function changePassword(state: FormState, formData: FormData): Prom
 async function changePasswordNow(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireSignedIn();
   const sessionId = (await currentSession())?.sessionId;
-  const parsed = parseForm(changePasswordSchema, formData, newPasswordRefusal());
+  const t = await getMessages();
+  const parsed = parseForm(changePasswordSchema, formData, newPasswordRefusal(t), t);
   if (!parsed.ok) return parsed.state;
   const result = await changeOwnPassword(user, parsed.data, await clientInfo());
-  if (result.status !== "changed") return newPasswordRefusedState(result);
+  if (result.status !== "changed") return newPasswordRefusedState(result, t);
   // Every other session has ended with the change; this one goes on under a new id (keeping an
   // administrator's second factor, passed a moment ago).
   const renewed = sessionId && (await renewSessionId(sessionId, user.id));

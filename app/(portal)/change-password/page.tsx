@@ -3,16 +3,16 @@ import { NewPasswordForm } from "@/app/components/new-password-form";
 import { TopNav, portalLinks } from "@/app/components/top-nav";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { passwordContextOf } from "@/lib/data/users";
-import { getMessages } from "@/lib/messages";
+import { getMessages, pageTitle } from "@/lib/messages";
 import { newPasswordWords } from "@/lib/messages/policy";
 import { changePassword } from "./actions";
 
-export const metadata = { title: getMessages().changePassword.heading };
+export const generateMetadata = pageTitle((t) => t.changePassword.heading);
 
 export default async function ChangePasswordPage() {
   const user = await requireSignedIn();
-  const t = getMessages();
-  const links = user.role === "admin" ? [{ href: "/admin", label: t.admin.heading }] : portalLinks();
+  const t = await getMessages();
+  const links = user.role === "admin" ? [{ href: "/admin", label: t.admin.heading }] : portalLinks(t.portal);
   return (
     <>
       <TopNav links={user.mustChangePassword ? [] : links} name={user.fullName} />

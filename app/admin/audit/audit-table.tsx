@@ -1,12 +1,12 @@
 import type { AuditLine } from "@/lib/data/audit-read";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { schoolTime } from "@/lib/school/time";
 import { shownAddress } from "../address";
 
 /** One line a row: a desk reads down its columns. On a phone the table scrolls sideways in its
  *  own box (which a keyboard can scroll too), never the page. */
 export function AuditTable({ lines }: { lines: AuditLine[] }) {
-  const a = getMessages().admin;
+  const a = schoolMessages().admin;
   const t = a.audit;
   const cell = "p-3 align-top";
   return (

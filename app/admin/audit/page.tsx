@@ -4,7 +4,7 @@ import { Field, SelectField } from "@/app/components/field";
 import { requireAdmin } from "@/lib/auth/guards";
 import { auditFilterOf, auditQueryOf } from "@/lib/school/audit-filter";
 import { AUDIT_ACTIONS, schoolAdmins, searchAuditLog } from "@/lib/data/audit-read";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { adminMetadata } from "../metadata";
 import { AuditTable } from "./audit-table";
 
@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filter = auditFilterOf(query);
   const page = Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1;
   const [found, admins] = await Promise.all([searchAuditLog(admin, filter, page), schoolAdmins(admin)]);
-  const a = getMessages().admin;
+  const a = schoolMessages().admin;
   const t = a.audit;
   const link = (to: number) => `/admin/audit?${auditQueryOf(filter, to)}#lines`;
   return (

@@ -11,7 +11,7 @@ import {
   parseFormSchool,
   type FormState,
 } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/http/request";
 
 // Both act on the school the page showed (its form's hidden field), never on one chosen since in
@@ -22,7 +22,7 @@ export async function uploadCohort(_state: FormState, formData: FormData): Promi
   const admin = await requireAdmin();
   const school = parseFormSchool(formData, admin.schoolId);
   if (!school.ok) return school.state;
-  const t = getMessages().cohort.fileErrors;
+  const t = schoolMessages().cohort.fileErrors;
   const file = formData.get("file");
   const refused = (error: string): FormState => ({ status: "error", fieldErrors: { file: error } });
   if (!(file instanceof File) || file.size === 0) return refused(file instanceof File ? t.empty : t.missing);
@@ -44,7 +44,7 @@ export async function confirmImport(_state: FormState, formData: FormData): Prom
   try {
     const confirm = { schoolId: school.data, batchId: parsed.data.batchId };
     const result = await confirmCohortImport(admin, confirm, await clientInfo());
-    if (result.status === "gone") return { status: "error", message: getMessages().cohort.gone };
+    if (result.status === "gone") return { status: "error", message: schoolMessages().cohort.gone };
     slipSetId = result.slipSetId;
   } catch (error) {
     if (error instanceof ForbiddenError) return notAllowedState();

@@ -1,6 +1,6 @@
 import { Card } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { adminMetadata } from "../metadata";
 import { UploadForm } from "./upload-form";
 
@@ -8,7 +8,7 @@ export const generateMetadata = adminMetadata((t) => t.cohort.importHeading);
 
 export default async function ImportPage() {
   const admin = await requireAdmin();
-  const t = getMessages();
+  const t = schoolMessages();
   return (
     <Card title={admin.schoolName} heading={t.cohort.importHeading} narrow>
       <p>{t.cohort.importIntro}</p>

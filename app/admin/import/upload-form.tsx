@@ -4,12 +4,12 @@ import { Field, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { COHORT_MAX_BYTES, COHORT_MAX_ROWS } from "@/lib/school/cohort-csv";
 import { IDLE, SCHOOL_FIELD } from "@/lib/forms/state";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages/school";
 import { uploadCohort } from "./actions";
 
 /** `schoolId`: the school the page shows, which the import is for. */
 export function UploadForm({ schoolId }: { schoolId: number }) {
-  const t = getMessages().cohort;
+  const t = schoolMessages().cohort;
   const [state, formAction] = useActionState(uploadCohort, IDLE);
   return (
     <form action={formAction} className="space-y-4">

@@ -15,7 +15,7 @@ import {
   schoolSchema,
   type FormState,
 } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/http/request";
 
 // Every action checks its caller (requireAdmin) and the data functions check again that the
@@ -25,7 +25,8 @@ async function refusedUnlessMinistry(work: () => Promise<FormState>): Promise<Fo
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ForbiddenError) return { status: "error", message: getMessages().admin.notAllowed };
+    if (error instanceof ForbiddenError)
+      return { status: "error", message: schoolMessages().admin.notAllowed };
     throw error;
   }
 }
@@ -34,7 +35,7 @@ export async function addSchool(_state: FormState, formData: FormData): Promise<
   const admin = await requireAdmin();
   const parsed = parseForm(schoolSchema, formData);
   if (!parsed.ok) return parsed.state;
-  const t = getMessages().ministry;
+  const t = schoolMessages().ministry;
   return refusedUnlessMinistry(async () => {
     const result = await createSchool(admin, parsed.data, await clientInfo());
     if (result.status === "taken") return { status: "error", fieldErrors: { name: t.schoolTaken } };
@@ -47,7 +48,7 @@ export async function addSchoolAdmin(_state: FormState, formData: FormData): Pro
   const admin = await requireAdmin();
   const parsed = parseForm(schoolAdminSchema, formData);
   if (!parsed.ok) return parsed.state;
-  const t = getMessages().ministry;
+  const t = schoolMessages().ministry;
   return refusedUnlessMinistry(async () => {
     const result = await createSchoolAdmin(admin, parsed.data, await clientInfo());
     if (result.status === "taken") return { status: "error", fieldErrors: { loginId: t.adminTaken } };
@@ -61,7 +62,7 @@ export async function giveSchool(_state: FormState, formData: FormData): Promise
   const admin = await requireAdmin();
   const parsed = parseForm(grantSchoolSchema, formData);
   if (!parsed.ok) return parsed.state;
-  const t = getMessages().ministry;
+  const t = schoolMessages().ministry;
   return refusedUnlessMinistry(async () => {
     const result = await grantSchool(admin, parsed.data, await clientInfo());
     if (result.status === "unknownAdmin")
@@ -75,7 +76,7 @@ export async function changeAdminAccess(_state: FormState, formData: FormData): 
   const admin = await requireAdmin();
   const parsed = parseForm(adminAccessSchema, formData);
   if (!parsed.ok) return parsed.state;
-  const t = getMessages().ministry;
+  const t = schoolMessages().ministry;
   return refusedUnlessMinistry(async () => {
     const result = await setSchoolAdminAccess(admin, parsed.data, await clientInfo());
     if (result.status === "unknownAdmin")

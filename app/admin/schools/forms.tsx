@@ -3,13 +3,13 @@ import { useActionState } from "react";
 import { Field, FormMessage, SelectField } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { IDLE } from "@/lib/forms/state";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages/school";
 import { addSchool, addSchoolAdmin, changeAdminAccess, giveSchool } from "./actions";
 
 type School = { id: number; name: string };
 
 export function AddSchoolForm() {
-  const t = getMessages().ministry;
+  const t = schoolMessages().ministry;
   const [state, action] = useActionState(addSchool, IDLE);
   return (
     <form action={action} className="space-y-3" aria-labelledby="add-school-heading">
@@ -32,7 +32,7 @@ export function AddSchoolForm() {
 }
 
 export function AddAdminForm({ schools }: { schools: School[] }) {
-  const t = getMessages().ministry;
+  const t = schoolMessages().ministry;
   const [state, action] = useActionState(addSchoolAdmin, IDLE);
   return (
     <form action={action} className="space-y-3" aria-labelledby="add-admin-heading">
@@ -77,7 +77,7 @@ export function AddAdminForm({ schools }: { schools: School[] }) {
 }
 
 export function GrantSchoolForm({ schools }: { schools: School[] }) {
-  const t = getMessages().ministry;
+  const t = schoolMessages().ministry;
   const [state, action] = useActionState(giveSchool, IDLE);
   return (
     <form action={action} className="space-y-3" aria-labelledby="grant-heading">
@@ -104,7 +104,7 @@ export function GrantSchoolForm({ schools }: { schools: School[] }) {
 }
 
 export function AdminAccessForm() {
-  const t = getMessages().ministry;
+  const t = schoolMessages().ministry;
   const [state, action] = useActionState(changeAdminAccess, IDLE);
   return (
     <form action={action} className="space-y-3" aria-labelledby="access-heading">

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listSchoolsWithAdmins } from "@/lib/data/ministry";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { adminMetadata } from "../metadata";
 import { AddAdminForm, AddSchoolForm, AdminAccessForm, GrantSchoolForm } from "./forms";
 
@@ -11,7 +11,7 @@ export const generateMetadata = adminMetadata((t) => t.ministry.heading, "minist
 export default async function SchoolsPage() {
   const admin = await requireAdmin();
   if (!admin.ministry) notFound();
-  const m = getMessages().ministry;
+  const m = schoolMessages().ministry;
   const schools = await listSchoolsWithAdmins(admin);
   return (
     <Card heading={m.heading}>

@@ -11,7 +11,7 @@ import {
   type CodeResult,
 } from "@/lib/data/second-factor";
 import { parseForm, recoveryCodeSchema, totpCodeSchema, type FormState } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { clientAddress } from "@/lib/http/request";
 
 /** What checks a code: enrolment's first one, a later sign-in's, or a recovery code. */
@@ -55,7 +55,7 @@ async function checkCode<F extends string>(
 }
 
 async function afterCheck(result: CodeResult, field: string): Promise<FormState> {
-  const t = getMessages().secondFactor;
+  const t = schoolMessages().secondFactor;
   switch (result.status) {
     case "passed":
       // The session goes on under the new id the server gave it (the old one has ended).

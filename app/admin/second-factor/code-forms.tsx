@@ -4,8 +4,13 @@ import { LinkButton } from "@/app/components/card";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useSchemaForm } from "@/app/components/use-schema-form";
 import { recoveryCodeSchema, totpCodeSchema } from "@/lib/forms/second-factor";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages/school";
+import { errorWords } from "@/lib/forms/parse";
+
 import { confirmEnrolmentAction, recoveryCodeAction, verifyCodeAction } from "./actions";
+
+/** The school's pages are English: the codes' fields are at most 64 characters. */
+const ERROR_WORDS = errorWords(schoolMessages(), [64]);
 
 const codeInput = {
   inputMode: "numeric",
@@ -16,8 +21,12 @@ const codeInput = {
 
 /** The 6-digit code of a later sign-in. */
 export function VerifyCodeForm() {
-  const t = getMessages().secondFactor;
-  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(totpCodeSchema, verifyCodeAction);
+  const t = schoolMessages().secondFactor;
+  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(
+    totpCodeSchema,
+    verifyCodeAction,
+    ERROR_WORDS,
+  );
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
@@ -29,8 +38,12 @@ export function VerifyCodeForm() {
 
 /** A recovery code instead: for a lost or broken phone. */
 export function RecoveryCodeForm() {
-  const t = getMessages().secondFactor;
-  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(recoveryCodeSchema, recoveryCodeAction);
+  const t = schoolMessages().secondFactor;
+  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(
+    recoveryCodeSchema,
+    recoveryCodeAction,
+    ERROR_WORDS,
+  );
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
@@ -52,8 +65,12 @@ export type EnrolmentView = { qrCode: string; secret: string };
 
 /** Enrolment: the QR code and key, the first code to confirm, then the recovery codes, once. */
 export function EnrolForm({ enrolment }: { enrolment: EnrolmentView | null }) {
-  const t = getMessages().secondFactor;
-  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(totpCodeSchema, confirmEnrolmentAction);
+  const t = schoolMessages().secondFactor;
+  const { state, formAction, onSubmit, fieldProps } = useSchemaForm(
+    totpCodeSchema,
+    confirmEnrolmentAction,
+    ERROR_WORDS,
+  );
   const recoveryCodes = state.generated?.split(" ") ?? [];
   return (
     <div aria-live="polite" className="space-y-5">

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@/app/components/card";
 import { requireAdminSession } from "@/lib/auth/guards";
 import { isEnrolled } from "@/lib/data/second-factor";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { adminMetadata } from "../metadata";
 import { RecoveryCodeForm, VerifyCodeForm } from "./code-forms";
 
@@ -14,7 +14,7 @@ export default async function SecondFactorPage() {
   const session = await requireAdminSession();
   if (session.secondFactorPassed) redirect("/admin");
   if (!(await isEnrolled(session.user))) redirect("/admin/second-factor/enrol");
-  const t = getMessages().secondFactor;
+  const t = schoolMessages().secondFactor;
   return (
     <Card heading={t.verifyHeading} narrow>
       <p>{t.verifyIntro}</p>

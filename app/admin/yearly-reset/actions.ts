@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/guards";
 import { startYearlyReset } from "@/lib/data/yearly-reset";
 import { formValues, parseForm, parseFormSchool, yearlyResetSchema, type FormState } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/http/request";
 
 export async function startReset(_state: FormState, formData: FormData): Promise<FormState> {
@@ -18,7 +18,7 @@ export async function startReset(_state: FormState, formData: FormData): Promise
   const chosen = { schoolId: school.data, className: parsed.data.scope };
   const result = await startYearlyReset(admin, chosen, await clientInfo());
   if (result.status === "noStudents") {
-    return { status: "error", fieldErrors: { scope: getMessages().cohort.noStudents }, values };
+    return { status: "error", fieldErrors: { scope: schoolMessages().cohort.noStudents }, values };
   }
   redirect(`/admin/slips/${result.slipSetId}`);
 }

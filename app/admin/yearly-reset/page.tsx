@@ -1,7 +1,7 @@
 import { Card } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { schoolClasses } from "@/lib/data/yearly-reset";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { adminMetadata } from "../metadata";
 import { ResetForm } from "./reset-form";
 
@@ -10,7 +10,7 @@ export const generateMetadata = adminMetadata((t) => t.cohort.resetHeading);
 export default async function YearlyResetPage() {
   const admin = await requireAdmin();
   const classes = await schoolClasses(admin);
-  const t = getMessages();
+  const t = schoolMessages();
   return (
     <Card title={admin.schoolName} heading={t.cohort.resetHeading} narrow>
       <p>{t.cohort.resetIntro}</p>

@@ -4,12 +4,12 @@ import { Field, FieldError, FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { SchoolClass } from "@/lib/data/yearly-reset";
 import { IDLE, SCHOOL_FIELD } from "@/lib/forms/state";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages/school";
 import { startReset } from "./actions";
 
 /** `schoolId`: the school the page shows, which the reset acts on. */
 export function ResetForm({ classes, schoolId }: { classes: SchoolClass[]; schoolId: number }) {
-  const t = getMessages().cohort;
+  const t = schoolMessages().cohort;
   const [state, formAction] = useActionState(startReset, IDLE);
   const scopeError = state.fieldErrors?.scope;
   return (

@@ -2,12 +2,12 @@ import { notFound } from "next/navigation";
 import { Card } from "@/app/components/card";
 import { config } from "@/lib/server/config";
 import { listDevMailbox } from "@/lib/data/notices";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 
 // Development only: every family's messages are here, so production answers 404.
 
 export function generateMetadata() {
-  return config.isProduction ? {} : { title: getMessages().mailbox.title };
+  return config.isProduction ? {} : { title: schoolMessages().mailbox.title };
 }
 
 const time = new Intl.DateTimeFormat("en-SG", {
@@ -18,7 +18,7 @@ const time = new Intl.DateTimeFormat("en-SG", {
 
 export default async function DevMailboxPage() {
   if (config.isProduction) notFound();
-  const t = getMessages();
+  const t = schoolMessages();
   const messages = await listDevMailbox();
   return (
     <Card heading={t.mailbox.title}>

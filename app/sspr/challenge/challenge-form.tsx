@@ -6,11 +6,13 @@ import { ANSWER_FIELD_MAX_LENGTH } from "@/lib/forms/state";
 import { submitAnswers } from "../actions";
 
 /** Each answer box is labelled by its question's own text. */
-export function ChallengeForm({ questions, checkAnswers }: { questions: string[]; checkAnswers: string }) {
+type Props = { questions: string[]; checkAnswers: string; summary: string };
+
+export function ChallengeForm({ questions, checkAnswers, summary }: Props) {
   const { state, formAction, onSubmit, fieldProps } = useFormAction(submitAnswers);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} summary={summary} />
       {questions.map((question, i) => (
         <Field
           key={question}

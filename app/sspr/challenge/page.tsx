@@ -1,14 +1,26 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { Card } from "@/app/components/card";
 import { challengeView } from "@/lib/data/challenge";
 import { listSchoolContacts } from "@/lib/data/schools";
-import { getMessages } from "@/lib/messages";
-import { questionById } from "@/lib/reset/questions";
+import { getMessages, questionText } from "@/lib/messages";
 import { rememberedLoginId } from "@/lib/reset/cookies";
 import { LockedNotice } from "../locked-notice";
 import { ChallengeForm } from "./challenge-form";
 
-export const metadata = { title: getMessages().sspr.challengeHeading };
+/** What the Search drew for the remembered Login ID, read once per request. */
+const currentView = cache(async () => {
+  const loginId = await rememberedLoginId();
+  return loginId ? challengeView(loginId) : null;
+});
+
+/** The title names the step: the questions, or the lock. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getMessages();
+  const view = await currentView();
+  return { title: view && view.status !== "open" ? t.locked.heading : t.sspr.challengeHeading };
+}
 
 // A GET: it shows what the Search drew and changes nothing.
 export default async function ChallengePage({
@@ -16,10 +28,8 @@ export default async function ChallengePage({
 }: {
   searchParams: Promise<{ school?: string }>;
 }) {
-  const loginId = await rememberedLoginId();
-  if (!loginId) redirect("/sspr/search");
-  const t = getMessages();
-  const view = await challengeView(loginId);
+  const t = await getMessages();
+  const view = await currentView();
   if (!view) redirect("/sspr/search");
   if (view.status !== "open") {
     const { school } = await searchParams;
@@ -33,11 +43,11 @@ export default async function ChallengePage({
       </Card>
     );
   }
-  const questions = view.questionIds.map((id) => questionById(id)?.text ?? "");
+  const questions = view.questionIds.map((id) => questionText(t, id));
   return (
     <Card title={t.app.ssprTitle} heading={t.sspr.challengeHeading}>
       <p>{t.sspr.challengeIntro}</p>
-      <ChallengeForm questions={questions} checkAnswers={t.sspr.checkAnswers} />
+      <ChallengeForm questions={questions} checkAnswers={t.sspr.checkAnswers} summary={t.errors.summary} />
     </Card>
   );
 }

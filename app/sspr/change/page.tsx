@@ -1,15 +1,15 @@
 import { Card, LinkButton } from "@/app/components/card";
 import { NewPasswordForm } from "@/app/components/new-password-form";
 import { grantHolder } from "@/lib/data/reset-grants";
-import { getMessages } from "@/lib/messages";
+import { getMessages, pageTitle } from "@/lib/messages";
 import { newPasswordWords } from "@/lib/messages/policy";
 import { heldGrant } from "@/lib/reset/cookies";
 import { cancelReset, resetPassword } from "../actions";
 
-export const metadata = { title: getMessages().changePassword.heading };
+export const generateMetadata = pageTitle((t) => t.changePassword.heading);
 
 export default async function ChangePage() {
-  const t = getMessages();
+  const t = await getMessages();
   const holder = await grantHolder(await heldGrant());
   if (!holder) {
     return (

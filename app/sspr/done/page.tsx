@@ -1,11 +1,11 @@
 import { Card } from "@/app/components/card";
 import { SubmitButton } from "@/app/components/submit-button";
-import { getMessages } from "@/lib/messages";
+import { getMessages, pageTitle } from "@/lib/messages";
 
-export const metadata = { title: getMessages().sspr.doneHeading };
+export const generateMetadata = pageTitle((t) => t.sspr.doneHeading);
 
-export default function DonePage() {
-  const t = getMessages();
+export default async function DonePage() {
+  const t = await getMessages();
   return (
     <Card title={t.app.ssprTitle} heading={t.sspr.doneHeading}>
       <p role="status">{t.sspr.doneText}</p>

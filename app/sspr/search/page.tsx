@@ -1,14 +1,21 @@
 import { Card, TextLink } from "@/app/components/card";
-import { getMessages } from "@/lib/messages";
+import { getMessages, pageTitle } from "@/lib/messages";
 import { SearchForm } from "./search-form";
 
-export const metadata = { title: getMessages().sspr.searchHeading };
+export const generateMetadata = pageTitle((t) => t.sspr.searchHeading);
 
-export default function SearchPage() {
-  const t = getMessages();
+export default async function SearchPage() {
+  const t = await getMessages();
   return (
     <Card title={t.app.ssprTitle} heading={t.sspr.searchHeading}>
-      <SearchForm t={{ loginId: t.sspr.loginId, searchIntro: t.sspr.searchIntro, search: t.sspr.search }} />
+      <SearchForm
+        t={{
+          loginId: t.sspr.loginId,
+          searchIntro: t.sspr.searchIntro,
+          search: t.sspr.search,
+          summary: t.errors.summary,
+        }}
+      />
       <TextLink href="/login">{t.sspr.backToLogin}</TextLink>
     </Card>
   );

@@ -6,13 +6,13 @@ import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms/state";
 import type { Messages } from "@/lib/messages";
 import { searchLoginId } from "../actions";
 
-export type SearchWords = Pick<Messages["sspr"], "loginId" | "searchIntro" | "search">;
+export type SearchWords = Pick<Messages["sspr"], "loginId" | "searchIntro" | "search"> & { summary: string };
 
 export function SearchForm({ t }: { t: SearchWords }) {
   const { state, formAction, onSubmit, fieldProps } = useFormAction(searchLoginId);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} summary={t.summary} />
       <Field
         label={t.loginId}
         hint={t.searchIntro}

@@ -2,7 +2,7 @@ import { adminForRoute, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
 import { auditFilterOf } from "@/lib/school/audit-filter";
 import { exportAuditLog } from "@/lib/data/audit-read";
 import { ForbiddenError } from "@/lib/data/errors";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 
 /** The filtered audit log as a CSV file. Anyone but an administrator gets the plain 404, as for
  *  the pages; the data function checks the caller again and keeps to their school. */
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!user) return notFound();
   const filter = auditFilterOf(Object.fromEntries(new URL(request.url).searchParams));
   try {
-    const csv = await exportAuditLog(user, filter, getMessages().admin.audit.csvHeader);
+    const csv = await exportAuditLog(user, filter, schoolMessages().admin.audit.csvHeader);
     const day = new Date().toISOString().slice(0, 10);
     return new Response(`\ufeff${csv}`, {
       headers: {

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { IDLE, SCHOOL_FIELD } from "@/lib/forms/state";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages/school";
 import { confirmImport } from "../actions";
 
 /** `schoolId`: the school the preview is of, which the import is for. */
@@ -14,7 +14,7 @@ export function ConfirmForm({ batchId, schoolId }: { batchId: number; schoolId: 
       <FormMessage state={state} />
       <input type="hidden" name="batchId" value={batchId} />
       <input type="hidden" name={SCHOOL_FIELD} value={schoolId} />
-      <SubmitButton>{getMessages().cohort.confirm}</SubmitButton>
+      <SubmitButton>{schoolMessages().cohort.confirm}</SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { Card, TextLink } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { importPreview } from "@/lib/data/import";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { parseRowId } from "@/lib/forms/row-id";
 import { loadOr404 } from "../../load";
 import { adminMetadata } from "../../metadata";
@@ -15,7 +15,7 @@ export const generateMetadata = adminMetadata((t) => t.cohort.previewHeading);
 export default async function PreviewPage(props: Props) {
   const admin = await requireAdmin();
   const preview = await loadOr404(props.params, parseRowId, (id) => importPreview(admin, id));
-  const t = getMessages();
+  const t = schoolMessages();
   const c = t.cohort;
   const bad = preview.problems.length;
   return (

@@ -4,7 +4,7 @@ import { Card } from "@/app/components/card";
 import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
 import { groupedSecret } from "@/lib/auth/totp";
 import { pendingEnrolment } from "@/lib/data/second-factor";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { adminMetadata } from "../../metadata";
 import { EnrolForm, type EnrolmentView } from "../code-forms";
 
@@ -24,7 +24,7 @@ export default async function EnrolPage() {
       secret: groupedSecret(enrolment.secret),
     };
   }
-  const t = getMessages().secondFactor;
+  const t = schoolMessages().secondFactor;
   return (
     <Card heading={t.enrolHeading} narrow>
       <p>{t.enrolIntro}</p>

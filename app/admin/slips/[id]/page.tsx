@@ -1,7 +1,7 @@
 import { Card, LinkButton } from "@/app/components/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { slipProgress } from "@/lib/data/slips";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { schoolTime } from "@/lib/school/time";
 import { loadOr404, parseSlipSetId } from "../../load";
 import { adminMetadata } from "../../metadata";
@@ -15,7 +15,7 @@ export const generateMetadata = adminMetadata((t) => t.cohort.progressHeading);
 export default async function SlipProgressPage(props: Props) {
   const admin = await requireAdmin();
   const progress = await loadOr404(props.params, parseSlipSetId, (id) => slipProgress(admin, id));
-  const c = getMessages().cohort;
+  const c = schoolMessages().cohort;
   return (
     <>
       {progress.status === "working" && <meta httpEquiv="refresh" content="2" />}

@@ -5,14 +5,14 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { resetPasswordFormToken } from "@/lib/data/student-accounts";
 import { listNoticesForStudent } from "@/lib/data/notices";
 import { studentAuditTrail, studentDetail } from "@/lib/data/students";
-import { getMessages } from "@/lib/messages";
-import { questionById } from "@/lib/reset/questions";
+import { questionText, schoolMessages } from "@/lib/messages";
+import { LOCALE_NAMES } from "@/lib/messages/locales";
 import { parseRowId } from "@/lib/forms/row-id";
 import { clearQuestions, disableAccount, enableAccount, unlock } from "../../actions";
 import { shownAddress } from "../../address";
 import { loadOr404 } from "../../load";
 import { adminMetadata } from "../../metadata";
-import { ResetPasswordForm, StudentAction } from "../../student-forms";
+import { ResetPasswordForm, StudentAction, StudentLanguageForm } from "../../student-forms";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,7 +26,7 @@ export default async function StudentPage(props: Props) {
     studentAuditTrail(admin, student.id),
     listNoticesForStudent(admin, student.id),
   ]);
-  const t = getMessages();
+  const t = schoolMessages();
   const a = t.admin;
   const lock =
     student.locked === "account"
@@ -39,6 +39,7 @@ export default async function StudentPage(props: Props) {
     [a.className, student.className ?? "—"],
     [a.email, student.email ?? "—"],
     [a.guardianEmail, student.guardianEmail ?? "—"],
+    [a.language, student.language ? LOCALE_NAMES[student.language] : a.languageNotSet],
     [a.status, student.status === "active" ? a.active : a.disabled],
     [a.lastSignIn, student.lastSignInAt ? schoolTime.format(student.lastSignInAt) : a.never],
     [a.mustChange, student.mustChangePassword ? a.yes : a.no],
@@ -66,7 +67,7 @@ export default async function StudentPage(props: Props) {
             ) : (
               <ol className="list-decimal space-y-1 pl-6">
                 {student.questionIds.map((id) => (
-                  <li key={id}>{questionById(id)?.text}</li>
+                  <li key={id}>{questionText(schoolMessages(), id)}</li>
                 ))}
               </ol>
             )}
@@ -91,6 +92,7 @@ export default async function StudentPage(props: Props) {
             hint={a.disableHint}
             button={student.status === "active" ? a.disableButton : a.enableButton}
           />
+          <StudentLanguageForm userId={student.id} language={student.language} />
         </div>
         <div className="min-w-0">
           <NoticeList notices={notices} formatTime={(at) => schoolTime.format(at)} />

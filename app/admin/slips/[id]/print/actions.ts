@@ -3,7 +3,7 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { ForbiddenError } from "@/lib/data/errors";
 import { collectSlips, isSlipSetId, type Collected } from "@/lib/data/slips";
 import { formValues } from "@/lib/forms";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/http/request";
 import { schoolTime } from "@/lib/school/time";
 import type { CollectState } from "./collect-state";
@@ -13,7 +13,7 @@ import type { CollectState } from "./collect-state";
  *  they were taken. */
 export async function collectLoginSlips(_state: CollectState, formData: FormData): Promise<CollectState> {
   const admin = await requireAdmin();
-  const t = getMessages();
+  const t = schoolMessages();
   const refused: CollectState = { status: "error", message: t.admin.notAllowed };
   const slipSetId = formValues(formData).slipSetId;
   if (!isSlipSetId(slipSetId)) return refused;

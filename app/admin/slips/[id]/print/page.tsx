@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { config } from "@/lib/server/config";
 import { requireAdmin } from "@/lib/auth/guards";
 import { slipProgress } from "@/lib/data/slips";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages";
 import { schoolTime } from "@/lib/school/time";
 import { loadOr404, parseSlipSetId } from "../../../load";
 import { adminMetadata } from "../../../metadata";
@@ -25,7 +25,7 @@ export default async function PrintSlipsPage(props: Props) {
   // Not made yet, or failed: the progress page says which.
   if (progress.status === "working" || progress.status === "failed") redirect(`/admin/slips/${progress.id}`);
   const nonce = (await headers()).get("x-nonce") ?? undefined;
-  const c = getMessages().cohort;
+  const c = schoolMessages().cohort;
   const collectedNote =
     progress.status === "collected"
       ? c.collected(schoolTime.format(progress.collectedAt ?? new Date()))

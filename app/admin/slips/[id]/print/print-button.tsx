@@ -1,5 +1,5 @@
 "use client";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages/school";
 
 /** Needs JavaScript; without it, the browser's own Print does the same. */
 export function PrintButton() {
@@ -9,7 +9,7 @@ export function PrintButton() {
       onClick={() => window.print()}
       className="w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark sm:w-auto"
     >
-      {getMessages().cohort.print}
+      {schoolMessages().cohort.print}
     </button>
   );
 }

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { Slip } from "@/lib/data/slips";
-import { getMessages } from "@/lib/messages";
+import { schoolMessages } from "@/lib/messages/school";
 import { collectLoginSlips } from "./actions";
 import { NOT_COLLECTED } from "./collect-state";
 import { PrintButton } from "./print-button";
@@ -19,7 +19,7 @@ export function SlipsCollector({
   collectedNote: string | null;
   signInAt: string;
 }) {
-  const c = getMessages().cohort;
+  const c = schoolMessages().cohort;
   const [state, formAction] = useActionState(collectLoginSlips, NOT_COLLECTED);
   if (state.status === "slips") return <SlipSheets slips={state.slips} signInAt={signInAt} />;
   const note = state.status === "idle" ? collectedNote : state.message;
@@ -48,7 +48,7 @@ export function SlipsCollector({
 }
 
 function SlipSheets({ slips, signInAt }: { slips: Slip[]; signInAt: string }) {
-  const c = getMessages().cohort;
+  const c = schoolMessages().cohort;
   return (
     <>
       <div className="space-y-4 print:hidden">

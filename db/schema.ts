@@ -102,6 +102,10 @@ export const challengeStates = pgTable(
     lockCount: integer("lock_count").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     accountLocked: boolean("account_locked").notNull().default(false),
+    /** Keyed hashes (HMAC) of the wrong answers given in the current run, never the answers: the
+     *  same wrong answers again count once (lib/limits/wrong-marks.ts). Forgotten when the run
+     *  ends (a lock, a correct answer, a reset or an unlock). */
+    wrongMarks: text("wrong_marks").array(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -127,6 +131,19 @@ export const resetGrants = pgTable(
   },
   (t) => [index("reset_grants_user_idx").on(t.userId)],
 );
+
+/** One-time reset codes (lib/reset/reset-code.ts): at most one live code per student, as an argon2
+ *  hash only; good until `expires_at` (the end of the school day) or its use. Issued by someone of
+ *  the school, whose id is kept for the audit log. */
+export const resetCodes = pgTable("reset_codes", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  codeHash: text("code_hash").notNull(),
+  issuedBy: integer("issued_by").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
 
 export const passwordHistory = pgTable(
   "password_history",

@@ -177,6 +177,15 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
         password: "Coconut-Lighthouse-6",
         className: "P1 Kindness",
       },
+      {
+        // Cannot answer: the school gives her a one-time reset code.
+        role: "student",
+        loginId: "hui_min_goh",
+        fullName: "Goh Hui Min",
+        password: "Origami-Crane-Flight-3",
+        className: "P3 Hope",
+        guardianEmail: "goh.family@parents.example",
+      },
     ],
   },
 ];

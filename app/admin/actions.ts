@@ -5,6 +5,7 @@ import { requireAdmin } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/data/users";
 import {
   clearSecurityQuestions,
+  issueResetCode,
   resetPasswordFormToken,
   resetStudentPassword,
   setStudentEnabled,
@@ -24,6 +25,8 @@ import {
 import { schoolMessages } from "@/lib/messages";
 import { LOCALE_NAMES } from "@/lib/messages/locales";
 import { clientInfo, type ClientInfo } from "@/lib/http/request";
+import { formatResetCode } from "@/lib/reset/reset-code";
+import { schoolTime } from "@/lib/school/time";
 
 export async function unlock(_state: FormState, formData: FormData): Promise<FormState> {
   // The action checks its caller itself: a page's guard does not protect its actions.
@@ -41,6 +44,24 @@ export async function giveTemporaryPassword(_state: FormState, formData: FormDat
     const { fullName, temporaryPassword } = result;
     return { ...state, status: "success", message: t.resetDone(fullName), generated: temporaryPassword };
   });
+}
+
+/** A one-time reset code for the student, shown once here (never kept but as its hash). */
+export async function giveResetCode(_state: FormState, formData: FormData): Promise<FormState> {
+  const t = schoolMessages().admin;
+  return onStudent(
+    formData,
+    studentIdSchema,
+    (admin, { userId }, client) => issueResetCode(admin, userId, client),
+    (result) =>
+      result.status === "locked"
+        ? { status: "error", message: t.codeLocked(result.fullName) }
+        : {
+            status: "success",
+            message: t.codeDone(result.fullName, schoolTime.format(result.expiresAt)),
+            generated: formatResetCode(result.code),
+          },
+  );
 }
 
 type Acted = { admin: SessionUser; userId: number };

@@ -2,29 +2,48 @@
 import { useActionState, useId } from "react";
 import { FormMessage } from "@/app/components/field";
 import { SubmitButton } from "@/app/components/submit-button";
-import { FORM_TOKEN_FIELD, IDLE, type FormState } from "@/lib/forms/state";
+import { FORM_TOKEN_FIELD, IDLE, type FormAction, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALE_TAGS } from "@/lib/messages/locales";
 import { schoolMessages } from "@/lib/messages/school";
 import { STUDENT_LANGUAGES, type StudentLanguage } from "@/lib/school/student-language";
-import { changeLanguage, giveTemporaryPassword } from "./actions";
+import { changeLanguage, giveResetCode, giveTemporaryPassword } from "./actions";
 
-/** Reset password: the temporary password is shown here once, from the action's answer only. The
- *  form's one-time token (from the page, then from each answer) makes a repeated post harmless. */
-export function ResetPasswordForm({ userId, formToken }: { userId: number; formToken: string }) {
+/** A form whose answer carries a secret made for the reader (`state.generated`): a temporary
+ *  password, a one-time reset code. It is shown here once, from the action's answer only. */
+function GivesSecret({
+  id,
+  heading,
+  hint,
+  label,
+  action,
+  button,
+  children,
+  secondary = false,
+}: {
+  id: string;
+  heading: string;
+  hint: string;
+  label: string;
+  action: FormAction;
+  button: string;
+  /** Hidden fields, from the latest answer. */
+  children: (state: FormState) => React.ReactNode;
+  secondary?: boolean;
+}) {
   const t = schoolMessages().admin;
-  const [state, formAction] = useActionState(giveTemporaryPassword, IDLE);
+  const [state, formAction] = useActionState(action, IDLE);
   return (
-    <section aria-labelledby="reset-heading" className="space-y-3">
-      <h2 id="reset-heading" className="text-xl font-bold">
-        {t.resetHeading}
+    <section aria-labelledby={`${id}-heading`} className="space-y-3">
+      <h2 id={`${id}-heading`} className="text-xl font-bold">
+        {heading}
       </h2>
-      <p id="reset-hint">{t.resetHint}</p>
+      <p id={`${id}-hint`}>{hint}</p>
       <div aria-live="polite" className="space-y-2">
         <FormMessage state={state} />
         {state.generated && (
           <div className="rounded-lg border-2 border-brand p-3">
-            <p className="text-sm font-semibold">{t.temporaryPassword}</p>
-            <p className="break-all font-mono text-xl" data-testid="temporary-password">
+            <p className="text-sm font-semibold">{label}</p>
+            <p className="break-all font-mono text-xl tracking-wide" data-testid={id}>
               {state.generated}
             </p>
             <p className="text-sm">{t.resetOnce}</p>
@@ -32,11 +51,53 @@ export function ResetPasswordForm({ userId, formToken }: { userId: number; formT
         )}
       </div>
       <form action={formAction}>
-        <input type="hidden" name="userId" value={userId} />
-        <input type="hidden" name={FORM_TOKEN_FIELD} value={state.formToken ?? formToken} />
-        <SubmitButton aria-describedby="reset-hint">{t.resetButton}</SubmitButton>
+        {children(state)}
+        <SubmitButton variant={secondary ? "secondary" : "primary"} aria-describedby={`${id}-hint`}>
+          {button}
+        </SubmitButton>
       </form>
     </section>
+  );
+}
+
+/** Reset password: a temporary password. The form's one-time token (from the page, then from each
+ *  answer) makes a repeated post harmless. */
+export function ResetPasswordForm({ userId, formToken }: { userId: number; formToken: string }) {
+  const t = schoolMessages().admin;
+  return (
+    <GivesSecret
+      id="temporary-password"
+      heading={t.resetHeading}
+      hint={t.resetHint}
+      label={t.temporaryPassword}
+      action={giveTemporaryPassword}
+      button={t.resetButton}
+    >
+      {(state) => (
+        <>
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name={FORM_TOKEN_FIELD} value={state.formToken ?? formToken} />
+        </>
+      )}
+    </GivesSecret>
+  );
+}
+
+/** A one-time reset code: the child types it at Forgot Password? (/sspr/code). */
+export function ResetCodeForm({ userId }: { userId: number }) {
+  const t = schoolMessages().admin;
+  return (
+    <GivesSecret
+      id="reset-code"
+      heading={t.codeHeading}
+      hint={t.codeHint}
+      label={t.codeLabel}
+      action={giveResetCode}
+      button={t.codeButton}
+      secondary
+    >
+      {() => <input type="hidden" name="userId" value={userId} />}
+    </GivesSecret>
   );
 }
 

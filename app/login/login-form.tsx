@@ -1,9 +1,9 @@
 "use client";
-import { Field, FormMessage } from "@/app/components/field";
+import { FormMessage } from "@/app/components/field";
+import { LoginIdField } from "@/app/components/login-id-field";
 import { PasswordField, type RevealWords } from "@/app/components/password-field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useFormAction } from "@/app/components/use-form-action";
-import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms/state";
 import type { Messages } from "@/lib/messages";
 import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
 import { logIn } from "./actions";
@@ -20,13 +20,9 @@ export function LoginForm({ t }: { t: LoginWords }) {
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} summary={t.summary} />
-      <Field
+      <LoginIdField
         label={t.loginId}
         hint={t.loginIdHint}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={LOGIN_ID_MAX_LENGTH}
         defaultValue={state.values?.loginId}
         {...fieldProps("loginId")}
       />

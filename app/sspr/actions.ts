@@ -7,6 +7,7 @@ import { rememberDevice } from "@/lib/auth/device-cookie";
 import { newDeviceToken } from "@/lib/auth/device-trust";
 import { checkAnswers, startChallenge } from "@/lib/data/challenge";
 import { cancelResetGrant, resetPasswordWithGrant } from "@/lib/data/reset-grants";
+import { redeemResetCode } from "@/lib/data/reset-codes";
 import { normaliseLoginId } from "@/lib/data/users";
 import {
   challengeSchema,
@@ -14,6 +15,7 @@ import {
   newPasswordRefusedState,
   newPasswordSchema,
   parseForm,
+  resetCodeSchema,
   ssprSearchSchema,
   type FormState,
 } from "@/lib/forms";
@@ -60,6 +62,30 @@ async function submitAnswersNow(_state: FormState, formData: FormData): Promise<
   if (result.status !== "wrong" || result.lockedNow !== "open") redirect("/sspr/challenge");
   // Never say which answer was wrong.
   return { status: "error", message: t.sspr.wrongAnswers };
+}
+
+export async function redeemCode(state: FormState, formData: FormData): Promise<FormState> {
+  return unlessBusy(() => redeemCodeNow(state, formData));
+}
+
+async function redeemCodeNow(_state: FormState, formData: FormData): Promise<FormState> {
+  await countAttempt("reset");
+  const t = await getMessages();
+  const parsed = parseForm(resetCodeSchema, formData, {}, t);
+  if (!parsed.ok) return parsed.state;
+  const loginId = normaliseLoginId(parsed.data.loginId);
+  const result = await redeemResetCode(loginId, parsed.data.code, await clientInfo());
+  if (result.status === "correct") {
+    await keepGrant(result.grantToken);
+    redirect("/sspr/change");
+  }
+  if (result.status !== "wrong") {
+    // Locked: the challenge page shows the locked notice and how to reach the school.
+    await rememberLoginId(loginId);
+    redirect("/sspr/challenge");
+  }
+  // The same words whether the Login ID exists, has a code, or the code is wrong.
+  return { status: "error", message: t.sspr.codeWrong, values: { loginId: parsed.data.loginId } };
 }
 
 export async function resetPassword(state: FormState, formData: FormData): Promise<FormState> {

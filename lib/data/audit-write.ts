@@ -17,6 +17,12 @@ export type AuditAction =
   | "challenge_started"
   | "challenge_passed"
   | "challenge_failed"
+  /** The same wrong answers as before in this run: told wrong again, not counted (lib/limits/wrong-marks.ts). */
+  | "challenge_repeated"
+  /** A one-time reset code: given to a student by the school, used, or typed wrong (lib/data/reset-codes.ts). */
+  | "reset_code_issued"
+  | "reset_code_used"
+  | "reset_code_failed"
   | "challenge_refused"
   | "reset_path_locked"
   | "account_locked"

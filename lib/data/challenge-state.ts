@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
-import { challengeStates } from "@/db/schema";
+import { challengeStates, resetCodes } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
 import { config } from "@/lib/server/config";
 import type { ClientInput } from "@/lib/http/request";
@@ -54,16 +54,27 @@ async function lockRow(tx: Tx, gate: GateKey) {
   return row!;
 }
 
-/** The gate under a row lock, with a stale run settled and written back. */
-async function lockGate(tx: Tx, gate: GateKey, now: Date): Promise<GateState> {
+/** The gate under a row lock, with a stale run settled and written back; `marks`: the wrong
+ *  answers' marks of the current run. */
+async function lockGateWithMarks(
+  tx: Tx,
+  gate: GateKey,
+  now: Date,
+): Promise<{ state: GateState; marks: string[] }> {
   const row = await lockRow(tx, gate);
   const state = toGate(row, now);
   if (state.attempts !== row.attempts || state.lockCount !== row.lockCount) {
-    await writeGate(tx, gate.key, state);
+    await writeGate(tx, gate.key, state, { wrongMarks: null });
     // A stale run settled as wrong can lock: the family hears of it (from an unknown device).
     await noticeNewLock(tx, gate, gateStatus(state, now), state, null);
+    return { state, marks: [] };
   }
-  return state;
+  return { state, marks: row.wrongMarks ?? [] };
+}
+
+/** The gate under a row lock, with a stale run settled and written back. */
+async function lockGate(tx: Tx, gate: GateKey, now: Date): Promise<GateState> {
+  return (await lockGateWithMarks(tx, gate, now)).state;
 }
 
 /** The notices of a lock, in the transaction that locks. Unknown login IDs have no one to tell. */
@@ -82,7 +93,7 @@ async function writeGate(
   tx: Executor,
   key: string,
   state: GateState,
-  extra: { drawnQuestions?: number[] | null } = {},
+  extra: { drawnQuestions?: number[] | null; wrongMarks?: string[] | null } = {},
 ) {
   await tx
     .update(challengeStates)
@@ -104,37 +115,54 @@ export async function readGateStatus(gate: GateKey, now = new Date()): Promise<G
   return (await readGate(gate, now)).status;
 }
 
-/** Take an attempt before judging. Returns the gate's status when refused. */
+/** Take an attempt before judging. Returns the gate's status when refused, or "repeat" when the
+ *  gate is open and these are the same wrong answers as before in this run (`mark`,
+ *  lib/limits/wrong-marks.ts): they are wrong again, and count once. */
 export async function reserveGateAttempt(
   gate: GateKey,
   now = new Date(),
-): Promise<{ reserved: true } | { reserved: false; status: Exclude<GateStatus, "open"> }> {
+  mark?: string,
+): Promise<{ reserved: true } | { reserved: false; status: Exclude<GateStatus, "open"> | "repeat" }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const state = await lockGate(tx, gate, now);
+    const { state, marks } = await lockGateWithMarks(tx, gate, now);
+    const status = gateStatus(state, now);
+    if (status === "open" && mark !== undefined && marks.includes(mark) && !state.lockedUntil) {
+      return { reserved: false, status: "repeat" };
+    }
     const next = reserveAttempt(state, now, config.lockout);
     if (!next) {
-      const status = gateStatus(state, now);
       // Open but full: the run's last attempts are being judged right now; they will lock it.
       return { reserved: false, status: status === "open" ? "locked" : status };
     }
-    await writeGate(tx, gate.key, next);
+    // A lock that ran out starts a fresh run: the old run's marks go with it.
+    await writeGate(tx, gate.key, next, state.lockedUntil ? { wrongMarks: null } : {});
     return { reserved: true };
   });
 }
 
-/** Returns the lock this wrong answer caused, if any; a lock's notices go in its transaction. */
+/** Returns the lock this wrong answer caused, if any; a lock's notices go in its transaction.
+ *  `mark`: the answers' mark, kept for the rest of the run (forgotten when this one locks). */
 export async function recordGateWrong(
   gate: GateKey,
   client: ClientInput = null,
   now = new Date(),
+  mark?: string,
 ): Promise<GateStatus> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const before = await lockGate(tx, gate, now);
+    const { state: before, marks } = await lockGateWithMarks(tx, gate, now);
     const after = recordWrongAnswer(before, now, config.lockout);
-    if (after === before) return "open";
-    await writeGate(tx, gate.key, after);
+    if (after === before) {
+      if (mark !== undefined && !marks.includes(mark)) {
+        await tx
+          .update(challengeStates)
+          .set({ wrongMarks: [...marks, mark] })
+          .where(eq(challengeStates.gateKey, gate.key));
+      }
+      return "open";
+    }
+    await writeGate(tx, gate.key, after, { wrongMarks: null });
     const lockedNow = gateStatus(after, now);
     await noticeNewLock(tx, gate, lockedNow, after, client);
     return lockedNow;
@@ -144,12 +172,14 @@ export async function recordGateWrong(
 /** A correct answer ends the run and lets the next challenge draw new questions. */
 export async function recordGateCorrect(tx: Tx, gate: GateKey): Promise<void> {
   const state = await lockGate(tx, gate, new Date());
-  await writeGate(tx, gate.key, recordCorrectAnswer(state), { drawnQuestions: null });
+  await writeGate(tx, gate.key, recordCorrectAnswer(state), { drawnQuestions: null, wrongMarks: null });
 }
 
-/** After a completed reset or a school unlock. */
+/** After a completed reset or a school unlock: the gate starts over, and a one-time reset code
+ *  handed out before no longer works. */
 export async function clearGateForUser(tx: Executor, userId: number): Promise<void> {
-  await writeGate(tx, `u:${userId}`, clearGate(), { drawnQuestions: null });
+  await writeGate(tx, `u:${userId}`, clearGate(), { drawnQuestions: null, wrongMarks: null });
+  await tx.delete(resetCodes).where(eq(resetCodes.userId, userId));
 }
 
 export async function clearDrawnQuestions(tx: Executor, userId: number): Promise<void> {

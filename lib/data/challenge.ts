@@ -7,6 +7,7 @@ import { authSecret } from "@/lib/server/config";
 import { HashingBusyError, hashPool } from "@/lib/crypto/hash-pool";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/crypto/hashing";
 import type { GateStatus } from "@/lib/limits/lockout";
+import { wrongAnswersMark, wrongMarksKey } from "@/lib/limits/wrong-marks";
 import type { ClientInput } from "@/lib/http/request";
 import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/reset/questions";
 import { recordAudit } from "./audit-write";
@@ -25,6 +26,14 @@ import {
 import { getDb } from "./db";
 import { createResetGrant } from "./reset-grants";
 import { findAccountByLoginId, normaliseLoginId } from "./users";
+
+let marksKeyOf: { secret: string; key: Buffer } | undefined;
+/** The wrong answers' marks key, derived once per secret. */
+function marksKey(): Buffer {
+  const secret = authSecret();
+  if (marksKeyOf?.secret !== secret) marksKeyOf = { secret, key: wrongMarksKey(secret) };
+  return marksKeyOf.key;
+}
 
 // The challenge: two of the three questions set up. A login ID that does not exist, or has no
 // answers yet, meets decoy questions and the same pages, messages and work.
@@ -124,19 +133,23 @@ export async function checkAnswers(
   const audit = { targetUserId: account?.id ?? null, schoolId: account?.schoolId ?? null, clientAddress };
   // No attempt is taken when its answers could not be judged now.
   if (hashPool().saturated) throw new HashingBusyError();
-  const reservation = await reserveGateAttempt(gate);
+  const asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
+  const normalisedGiven = given.slice(0, QUESTIONS_TO_ASK).map(normaliseAnswer);
+  const mark = wrongAnswersMark(marksKey(), gate.key, asked, normalisedGiven);
+  const reservation = await reserveGateAttempt(gate, new Date(), mark);
   if (!reservation.reserved) {
-    // A locked gate answers after the same work as an open one: its timing tells nothing.
-    await Promise.all(
-      given.slice(0, QUESTIONS_TO_ASK).map((answer) => verifyAgainstDummy(normaliseAnswer(answer))),
-    );
+    // A locked gate, or the same wrong answers again, answers after the same work as an open
+    // one: its timing tells nothing.
+    await Promise.all(normalisedGiven.map((answer) => verifyAgainstDummy(answer)));
+    if (reservation.status === "repeat") {
+      await recordAudit(db, { action: "challenge_repeated", ...audit });
+      return { status: "wrong", lockedNow: "open" };
+    }
     await recordAudit(db, { action: "challenge_refused", ...audit });
     return { status: reservation.status };
   }
   let correct: boolean;
-  let asked: number[];
   try {
-    asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
     // Both answers are always verified, so the work never tells which one was wrong.
     const verdicts = await Promise.all(
       Array.from({ length: QUESTIONS_TO_ASK }, (_, i) => {
@@ -148,7 +161,7 @@ export async function checkAnswers(
     correct = enrolled && asked.length === QUESTIONS_TO_ASK && verdicts.every(Boolean);
   } catch (error) {
     // A reserved attempt that cannot be judged still counts as wrong.
-    await recordGateWrong(gate, client);
+    await recordGateWrong(gate, client, new Date());
     throw error;
   }
   if (correct) {
@@ -166,7 +179,7 @@ export async function checkAnswers(
     });
     return { status: "correct", grantToken };
   }
-  const lockedNow = await recordGateWrong(gate, client);
+  const lockedNow = await recordGateWrong(gate, client, new Date(), mark);
   await recordAudit(db, { action: "challenge_failed", ...audit });
   if (lockedNow !== "open") {
     await recordAudit(db, {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { resetGrants, schools, users } from "@/db/schema";
+import { resetCodes, resetGrants, schools, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { config } from "@/lib/server/config";
 import type { ClientInput } from "@/lib/http/request";
@@ -50,6 +50,8 @@ export async function endResetGrants(tx: Tx, userIds: number | number[]): Promis
     .update(resetGrants)
     .set({ usedAt: new Date() })
     .where(and(inArray(resetGrants.userId, ids), isNull(resetGrants.usedAt)));
+  // A one-time reset code ends with them (the school reset, cleared, disabled).
+  await tx.delete(resetCodes).where(inArray(resetCodes.userId, ids));
 }
 
 /** Whom a live grant lets reset: what the policy needs to know, nothing more. */

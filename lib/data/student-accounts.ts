@@ -8,7 +8,7 @@ import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, type Actor } from "./actor";
 import type { ClientInput } from "@/lib/http/request";
 import { recordAudit, type AuditAction, type AuditEvent } from "./audit-write";
-import { clearDrawnQuestions, clearGateForUser } from "./challenge-state";
+import { clearDrawnQuestions, clearGateForUser, gateKeyFor, readGateStatus } from "./challenge-state";
 import type { Tx } from "@/db/client";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
@@ -22,6 +22,7 @@ import {
 import { queuePasswordChangedNotices } from "./notices";
 import { hashNewPassword } from "./passwords";
 import { endResetGrants } from "./reset-grants";
+import { storeNewResetCode } from "./reset-codes";
 import { clearSignInThrottle } from "./sign-in-throttle";
 import type { SessionUser } from "./users";
 
@@ -114,6 +115,32 @@ export async function unlockAccount(
   const acting = await studentOf(actor, userId);
   await recordedChange(acting, "account_unlocked", client, (tx) => clearGateForUser(tx, acting.target.id));
   return { fullName: acting.target.fullName };
+}
+
+export type IssuedResetCode =
+  | { status: "issued"; fullName: string; code: string; expiresAt: Date }
+  /** The reset path is locked: a code would meet the lock. Unlock first. */
+  | { status: "locked"; fullName: string };
+
+/** A one-time reset code for one of the school's own students (lib/reset/reset-code.ts), to hand
+ *  over in person: returned once, kept only as its hash, good until the end of the school day or
+ *  its first use; a code given before stops working. */
+export async function issueResetCode(
+  actor: Actor,
+  userId: number,
+  client: ClientInput,
+  now = new Date(),
+): Promise<IssuedResetCode> {
+  const acting = await studentOf(actor, userId);
+  const { fullName } = acting.target;
+  if ((await readGateStatus(gateKeyFor(acting.target, acting.target.loginId), now)) !== "open") {
+    return { status: "locked", fullName };
+  }
+  let issued: { code: string; expiresAt: Date } | undefined;
+  await recordedChange(acting, "reset_code_issued", client, async (tx) => {
+    issued = await storeNewResetCode(tx, acting.target.id, acting.admin.id, now);
+  });
+  return { status: "issued", fullName, ...issued! };
 }
 
 export type AdminReset =

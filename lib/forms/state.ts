@@ -4,6 +4,8 @@
 
 export const LOGIN_ID_MAX_LENGTH = 254;
 export const ANSWER_FIELD_MAX_LENGTH = 80;
+/** A one-time reset code is 8 characters; room for the spaces and dashes a child may type. */
+export const RESET_CODE_FIELD_MAX_LENGTH = 40;
 
 /** The hidden field of a form that acts on a whole school (the yearly reset, an import): the
  *  school the page was showing (lib/forms/cohort.ts parseFormSchool). */

@@ -75,10 +75,15 @@ export class Admission {
   }
 }
 
-/** The argon2 jobs a post costs at most: a sign-in verifies one password; Check Answers two
+/** The argon2 jobs a post costs at most: a sign-in verifies one password, a one-time reset code one; Check Answers two
  *  answers; a new password is hashed and checked against the last ones (lib/data/password-history.ts).
  *  Other requests hash nothing. */
-const HASH_JOBS: Record<string, number> = { "/login": 1, "/sspr/challenge": 2, "/sspr/change": 7 };
+const HASH_JOBS: Record<string, number> = {
+  "/login": 1,
+  "/sspr/challenge": 2,
+  "/sspr/code": 1,
+  "/sspr/change": 7,
+};
 
 export function hashJobsOf(method: string, pathname: string): number {
   return method === "POST" ? (HASH_JOBS[pathname] ?? 0) : 0;

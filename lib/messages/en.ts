@@ -126,6 +126,16 @@ export const en = {
     continue: "Continue",
     backToLogin: "Back to Log In",
     startAgain: "Start again",
+    /** A one-time reset code from the school (lib/reset/reset-code.ts), at /sspr/code. */
+    codeLink: "I have a code from my teacher",
+    codeHeading: "Use a code from your teacher",
+    codeIntro:
+      "Type your Login ID and the code your teacher gave you. The code works once, until the end of the school day.",
+    code: "Code from your teacher",
+    codeHint: "8 letters and numbers, for example ACDE-7KMN",
+    useCode: "Use Code",
+    codeWrong:
+      "The Login ID or the code is not correct. Please check them and try again. Too many wrong tries will lock the account.",
   },
   /** The eight security questions by their stored id: an answer set up in one language is checked
    *  in any other. */
@@ -204,6 +214,15 @@ export const en = {
     resetAlreadyDone:
       "This reset was already done, and nothing more was changed: its temporary password was shown once, when it was made, and still works. To make a new one, press Reset password again.",
     formExpired: "This form is too old to use. Nothing was changed: reload the page and try again.",
+    codeHeading: "One-time reset code",
+    codeHint:
+      "For a student who cannot answer the security questions: give the code in person. It works once, at Forgot Password?, until the end of the school day. A new code ends the one before.",
+    codeButton: "Give a one-time reset code",
+    codeDone: (name: string, until: string) =>
+      `A one-time reset code for ${name}, good until ${until} or its first use. Give it to them in person:`,
+    codeLocked: (name: string) =>
+      `Forgot Password? is locked for ${name}: unlock the account first, then give a code.`,
+    codeLabel: "One-time reset code",
     temporaryPassword: "Temporary password",
     clearHeading: "Clear security questions",
     clearHint:
@@ -282,6 +301,10 @@ export const en = {
       challenge_started: "Forgot Password? started",
       challenge_passed: "Security questions answered correctly",
       challenge_failed: "Security questions answered wrongly",
+      challenge_repeated: "The same wrong answers again (not counted)",
+      reset_code_issued: "One-time reset code given",
+      reset_code_used: "One-time reset code used",
+      reset_code_failed: "One-time reset code typed wrongly",
       challenge_refused: "Answers refused while locked",
       reset_path_locked: "Forgot Password? locked for a while",
       account_locked: "Account locked",

@@ -162,6 +162,15 @@ export const ms: FamilyWords = {
     continue: "Teruskan",
     backToLogin: "Kembali ke Log Masuk",
     startAgain: "Mula semula",
+    codeLink: "Saya ada kod daripada guru saya",
+    codeHeading: "Guna kod daripada guru",
+    codeIntro:
+      "Taipkan ID Log Masuk anda dan kod yang diberikan oleh guru anda. Kod ini boleh digunakan sekali sahaja, sehingga tamat hari persekolahan.",
+    code: "Kod daripada guru",
+    codeHint: "8 huruf dan nombor, contohnya ACDE-7KMN",
+    useCode: "Guna Kod",
+    codeWrong:
+      "ID Log Masuk atau kod tidak betul. Sila semak dan cuba lagi. Terlalu banyak cubaan yang salah akan mengunci akaun.",
   },
   questions: {
     1: "Apakah haiwan kegemaran anda?",

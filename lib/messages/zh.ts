@@ -143,6 +143,13 @@ export const zh: FamilyWords = {
     continue: "继续",
     backToLogin: "返回登录",
     startAgain: "重新开始",
+    codeLink: "我有老师给的代码",
+    codeHeading: "使用老师给的代码",
+    codeIntro: "请输入你的登录账号和老师给你的代码。代码只能用一次，今天之内有效。",
+    code: "老师给的代码",
+    codeHint: "8个字母和数字，例如 ACDE-7KMN",
+    useCode: "使用代码",
+    codeWrong: "登录账号或代码不正确。请检查后再试。错误次数太多，账户会被锁定。",
   },
   questions: {
     1: "你最喜欢的动物是什么？",

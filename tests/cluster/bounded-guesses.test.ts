@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Database } from "@/db/client";
 import { Browser, formWith, mainText, type Form, type Page } from "./browserless";
 import { auditCount, createStudent, gateRow, letLockRunOut, openClusterDb } from "./db";
-import { ANSWERS, WRONG, isLockedPage, rightAnswers, says, startReset, t } from "./flows";
+import { ANSWERS, isLockedPage, rightAnswers, says, startReset, t, wrongGuess } from "./flows";
+
+let guesses = 0;
 
 const { bases } = inject("cluster");
 const PARALLEL = 40;
@@ -36,7 +38,7 @@ async function volley(tabs: Tab[], userId: number | null) {
   const pages = await Promise.all(
     Array.from({ length: PARALLEL }, (_, i) => {
       const tab = tabs[i % tabs.length]!;
-      return tab.browser.on(tab.browser.base).submit(tab.form, WRONG);
+      return tab.browser.on(tab.browser.base).submit(tab.form, wrongGuess(++guesses));
     }),
   );
   const wrong = pages.filter((p) => p.status === 200 && says(p, t.sspr.wrongAnswers));

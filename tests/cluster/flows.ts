@@ -8,6 +8,8 @@ export const t = en;
 
 /** Two answers that match nobody's questions. */
 export const WRONG = { answer1: "not the answer", answer2: "still not it" };
+/** Wrong answers of their own, guess `n`: the same wrong answers again count once (fair counting). */
+export const wrongGuess = (n: number) => ({ answer1: `not the answer ${n}`, answer2: `still not it ${n}` });
 
 /** Answers that pass the school's rules, for the extra students. */
 export const ANSWERS: Answers = { 1: "hamster", 2: "lavender", 3: "chess club" };

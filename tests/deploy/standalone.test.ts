@@ -19,7 +19,7 @@ import { hashSecret } from "@/lib/crypto/hashing";
 import { en as t } from "@/lib/messages/en";
 import { startMailServer, type MailServer } from "../integration/mail-server";
 import { Browser, formWith, mainText, type Page } from "../cluster/browserless";
-import { rightAnswers, WRONG } from "../cluster/flows";
+import { rightAnswers, wrongGuess } from "../cluster/flows";
 import { createAdministrator, freshDatabase, secrets, type FreshDatabase } from "./database";
 import {
   buildImage,
@@ -261,7 +261,7 @@ describe("the image's server on a fresh PostgreSQL database", () => {
         loginId: STUDENT.loginId,
       });
       const challenge = await family.follow(search);
-      page = await land(family, await family.submit(formWith(challenge, "Check Answers"), WRONG));
+      page = await land(family, await family.submit(formWith(challenge, "Check Answers"), wrongGuess(i)));
     }
     expect(mainText(page!.html)).toContain(t.locked.heading);
 

@@ -249,7 +249,7 @@ test("keyboard alone: sign in, set up the questions, reset the password, and the
     await expect(page.getByRole("button", { name: "Check Answers" })).toBeVisible();
     for (let box = 0; box < 2; box++) {
       await tabTo(page, /^What is your favourite/);
-      await page.keyboard.type("not it");
+      await page.keyboard.type(`not it ${i}`);
     }
     await page.keyboard.press("Enter");
     if (i < 2)

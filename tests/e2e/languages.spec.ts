@@ -142,7 +142,7 @@ for (const locale of LOCALES) {
     for (let i = 0; i < 3; i++) {
       await expect(page.getByRole("button", { name: t.sspr.checkAnswers })).toBeVisible();
       for (const box of await page.locator("form input:not([type=hidden])").all())
-        await box.fill("不是 / bukan / இல்லை");
+        await box.fill(`不是 / bukan / இல்லை ${i}`);
       await page.getByRole("button", { name: t.sspr.checkAnswers }).click();
       if (i < 2) await expect(page.getByText(t.sspr.wrongAnswers)).toBeVisible();
     }

@@ -58,6 +58,8 @@ export class PortalPage {
   }
 }
 
+let wrongAnswers = 0;
+
 export class ResetPages {
   constructor(private readonly page: Page) {}
   async search(loginId: string) {
@@ -76,7 +78,8 @@ export class ResetPages {
   }
   async answer(answers: Record<string, string>) {
     for (const question of await this.questionsAsked()) {
-      await this.page.getByLabel(question).fill(answers[question] ?? "wrong answer");
+      // A wrong answer of its own each time: the same wrong answers again count once.
+      await this.page.getByLabel(question).fill(answers[question] ?? `wrong answer ${++wrongAnswers}`);
     }
     await this.page.getByRole("button", { name: "Check Answers" }).click();
   }

@@ -2,7 +2,18 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswers, decoyQuestions, startChallenge, type CheckResult } from "@/lib/data/challenge";
 import { QUESTION_IDS } from "@/lib/reset/questions";
-import { ALEX, SITI, WRONG, createStudent, gateRow, openChallenge, userIdOf, CLIENT, IP } from "./helpers";
+import {
+  ALEX,
+  SITI,
+  WRONG,
+  wrongPair,
+  createStudent,
+  gateRow,
+  openChallenge,
+  userIdOf,
+  CLIENT,
+  IP,
+} from "./helpers";
 
 const UNKNOWN = "no_such_pupil";
 
@@ -64,8 +75,8 @@ describe("decoy questions for unknown login IDs and for accounts without answers
     const realResults: CheckResult[] = [];
     const decoyResults: CheckResult[] = [];
     for (let i = 0; i < 4; i++) {
-      realResults.push(await checkAnswers(SITI.loginId, WRONG, CLIENT));
-      decoyResults.push(await checkAnswers("another_stranger", WRONG, CLIENT));
+      realResults.push(await checkAnswers(SITI.loginId, wrongPair(), CLIENT));
+      decoyResults.push(await checkAnswers("another_stranger", wrongPair(), CLIENT));
     }
     expect(decoyResults).toEqual(realResults);
     expect(realResults).toEqual([

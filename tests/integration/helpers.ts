@@ -122,8 +122,16 @@ export async function earnGrant(loginId: string, answers: Answers): Promise<stri
   return result.grantToken;
 }
 
+let wrongGuesses = 0;
+/** A wrong pair, a new one each time: a guess of its own, counted (the same pair sent again counts
+ *  once: lib/limits/wrong-marks.ts). */
+export function wrongPair(): string[] {
+  wrongGuesses += 1;
+  return WRONG.map((answer) => `${answer} ${wrongGuesses}`);
+}
+
 export async function answerWrongly(loginId: string): Promise<CheckResult> {
-  return checkAnswers(loginId, WRONG, CLIENT);
+  return checkAnswers(loginId, wrongPair(), CLIENT);
 }
 
 export async function gateRow(userId: number) {

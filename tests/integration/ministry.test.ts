@@ -94,7 +94,7 @@ describe("schools and their administrators", () => {
       ["Bedok Green Primary School", 0],
       ["Clementi Primary School", 4],
       ["Jurong West Primary School", 1],
-      ["Tampines Garden Primary School", 6],
+      ["Tampines Garden Primary School", 7],
     ]);
     expect(listed.find((s) => s.name === "Bedok Green Primary School")?.admins).toEqual([
       "bedok_admin",

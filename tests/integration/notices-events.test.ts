@@ -15,6 +15,7 @@ import {
   CLEMENTI_ADMIN,
   SITI,
   WRONG,
+  wrongPair,
   earnGrant,
   newPassword,
   resetByAdmin,
@@ -134,7 +135,7 @@ describe("e-mail notices to the family and the school", () => {
   it("tells only the guardian when Forgot Password? locks for a while", async () => {
     const family = await createFamily({ answers: SITI.answers });
     const client = { address: IP, userAgent: IPHONE };
-    for (let i = 0; i < 3; i++) await checkAnswers(family.loginId, WRONG, client);
+    for (let i = 0; i < 3; i++) await checkAnswers(family.loginId, wrongPair(), client);
 
     await deliverAll(transport);
     expect(to(family.student)).toEqual([]);
@@ -153,7 +154,7 @@ describe("e-mail notices to the family and the school", () => {
     await db
       .insert(challengeStates)
       .values({ gateKey: `u:${family.userId}`, userId: family.userId, lockCount: 2 });
-    for (let i = 0; i < 3; i++) await checkAnswers(family.loginId, WRONG, CLIENT);
+    for (let i = 0; i < 3; i++) await checkAnswers(family.loginId, wrongPair(), CLIENT);
 
     await deliverAll(transport);
     expect(to(family.student)).toEqual([]);
@@ -173,7 +174,7 @@ describe("e-mail notices to the family and the school", () => {
   it("tells no one when a Login ID that does not exist locks", async () => {
     const db = await getDb();
     const before = await db.$count(notices);
-    for (let i = 0; i < 3; i++) await checkAnswers("nobody_at_this_school", WRONG, CLIENT);
+    for (let i = 0; i < 3; i++) await checkAnswers("nobody_at_this_school", wrongPair(), CLIENT);
     expect(await db.$count(notices)).toBe(before);
   });
 

@@ -6,7 +6,7 @@ import { checkAnswers, startChallenge, type CheckResult } from "@/lib/data/chall
 import { getDb } from "@/lib/data/db";
 import {
   SITI,
-  WRONG,
+  wrongPair,
   answersFor,
   createStudent,
   gateRow,
@@ -31,7 +31,7 @@ describe("parallel wrong submissions", () => {
     const id = await userIdOf(SITI.loginId);
     const asked = await openChallenge(SITI.loginId);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => checkAnswers(SITI.loginId, WRONG, CLIENT)),
+      Array.from({ length: 20 }, () => checkAnswers(SITI.loginId, wrongPair(), CLIENT)),
     );
 
     const counts = tally(results);
@@ -56,7 +56,9 @@ describe("parallel wrong submissions", () => {
 
   it("gives an unknown login ID only three guesses too, even on its very first request", async () => {
     const loginId = "parallel_stranger";
-    const results = await Promise.all(Array.from({ length: 20 }, () => checkAnswers(loginId, WRONG, CLIENT)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => checkAnswers(loginId, wrongPair(), CLIENT)),
+    );
 
     const counts = tally(results);
     expect(counts.correct).toBe(0);
@@ -82,7 +84,7 @@ describe("parallel wrong submissions", () => {
     await openChallenge("many_machines");
 
     const ids = Array.from({ length: 20 }, (_, i) => (i % 2 ? email.toUpperCase() : "Many_Machines"));
-    const counts = tally(await Promise.all(ids.map((loginId) => checkAnswers(loginId, WRONG, CLIENT))));
+    const counts = tally(await Promise.all(ids.map((loginId) => checkAnswers(loginId, wrongPair(), CLIENT))));
     expect(counts.judged).toBeLessThanOrEqual(3);
     expect(counts.refused).toBe(20 - counts.judged);
     expect(counts.locks).toBe(1);

@@ -2,7 +2,7 @@
 // lone surrogates, control characters, markup and SQL, numbers as text, values up to 1 MB, files
 // instead of text, repeated and missing keys. Most values are small, so 10,000 runs stay fast.
 import fc from "fast-check";
-import { ANSWER_FIELD_MAX_LENGTH, LOGIN_ID_MAX_LENGTH } from "@/lib/forms";
+import { ANSWER_FIELD_MAX_LENGTH, LOGIN_ID_MAX_LENGTH, RESET_CODE_FIELD_MAX_LENGTH } from "@/lib/forms";
 import { en } from "@/lib/messages/en";
 import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
 
@@ -135,7 +135,9 @@ function stringsOf(node: unknown): string[] {
 /** Every fixed text the pages can show, and the length limits' words. */
 export const PAGE_TEXTS: ReadonlySet<string> = new Set([
   ...stringsOf(en),
-  ...[LOGIN_ID_MAX_LENGTH, PASSWORD_MAX_LENGTH, ANSWER_FIELD_MAX_LENGTH].map(en.errors.tooLong),
+  ...[LOGIN_ID_MAX_LENGTH, PASSWORD_MAX_LENGTH, ANSWER_FIELD_MAX_LENGTH, RESET_CODE_FIELD_MAX_LENGTH].map(
+    en.errors.tooLong,
+  ),
 ]);
 
 /** The words of a state: its message and its field errors. */

@@ -9,16 +9,18 @@ import {
   challengeSchema,
   changePasswordSchema,
   LOGIN_ID_MAX_LENGTH,
+  RESET_CODE_FIELD_MAX_LENGTH,
   loginRefusal,
   loginSchema,
   newPasswordRefusal,
   newPasswordSchema,
+  type Parsed,
   parseForm,
+  resetCodeSchema,
   setupQuestionsSchema,
   setupRefusal,
   ssprSearchSchema,
   studentIdSchema,
-  type Parsed,
 } from "@/lib/forms";
 import { en } from "@/lib/messages/en";
 import { PASSWORD_MAX_LENGTH } from "@/lib/passwords/policy";
@@ -119,6 +121,20 @@ const CASES: FormCase[] = [
     },
   },
   { form: "sspr search", fields: { loginId }, handle: (formData) => parseForm(ssprSearchSchema, formData) },
+  {
+    form: "one-time reset code",
+    fields: {
+      loginId,
+      code: {
+        kind: "text",
+        max: RESET_CODE_FIELD_MAX_LENGTH,
+        trim: true,
+        secret: true,
+        plausible: fc.oneof(typedText(1, 12), fc.constant("acde-7kmn")),
+      },
+    },
+    handle: (formData) => parseForm(resetCodeSchema, formData),
+  },
   {
     form: "challenge answers",
     fields: { answer1: answer, answer2: answer },

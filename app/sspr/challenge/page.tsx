@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { Card } from "@/app/components/card";
+import { Card, TextLink } from "@/app/components/card";
 import { challengeView } from "@/lib/data/challenge";
 import { listSchoolContacts } from "@/lib/data/schools";
 import { getMessages, questionText } from "@/lib/messages";
@@ -48,6 +48,7 @@ export default async function ChallengePage({
     <Card title={t.app.ssprTitle} heading={t.sspr.challengeHeading}>
       <p>{t.sspr.challengeIntro}</p>
       <ChallengeForm questions={questions} checkAnswers={t.sspr.checkAnswers} summary={t.errors.summary} />
+      <TextLink href="/sspr/code">{t.sspr.codeLink}</TextLink>
     </Card>
   );
 }

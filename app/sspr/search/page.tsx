@@ -16,6 +16,7 @@ export default async function SearchPage() {
           summary: t.errors.summary,
         }}
       />
+      <TextLink href="/sspr/code">{t.sspr.codeLink}</TextLink>
       <TextLink href="/login">{t.sspr.backToLogin}</TextLink>
     </Card>
   );

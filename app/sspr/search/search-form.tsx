@@ -1,8 +1,8 @@
 "use client";
-import { Field, FormMessage } from "@/app/components/field";
+import { FormMessage } from "@/app/components/field";
+import { LoginIdField } from "@/app/components/login-id-field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useFormAction } from "@/app/components/use-form-action";
-import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms/state";
 import type { Messages } from "@/lib/messages";
 import { searchLoginId } from "../actions";
 
@@ -13,15 +13,7 @@ export function SearchForm({ t }: { t: SearchWords }) {
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} summary={t.summary} />
-      <Field
-        label={t.loginId}
-        hint={t.searchIntro}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={LOGIN_ID_MAX_LENGTH}
-        {...fieldProps("loginId")}
-      />
+      <LoginIdField label={t.loginId} hint={t.searchIntro} {...fieldProps("loginId")} />
       <SubmitButton>{t.search}</SubmitButton>
     </form>
   );

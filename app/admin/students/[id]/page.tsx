@@ -12,7 +12,7 @@ import { clearQuestions, disableAccount, enableAccount, unlock } from "../../act
 import { shownAddress } from "../../address";
 import { loadOr404 } from "../../load";
 import { adminMetadata } from "../../metadata";
-import { ResetPasswordForm, StudentAction, StudentLanguageForm } from "../../student-forms";
+import { ResetCodeForm, ResetPasswordForm, StudentAction, StudentLanguageForm } from "../../student-forms";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -76,6 +76,7 @@ export default async function StudentPage(props: Props) {
         <div className="min-w-0 space-y-5">
           {student.locked && <StudentAction userId={student.id} action={unlock} button={a.unlock} />}
           <ResetPasswordForm userId={student.id} formToken={resetPasswordFormToken(admin, student.id)} />
+          {student.status === "active" && <ResetCodeForm userId={student.id} />}
           {student.questionsSetUp && (
             <StudentAction
               userId={student.id}

@@ -1,0 +1,1 @@
+ALTER TABLE "challenge_states" ADD COLUMN "wrong_marks" text[];

@@ -42,7 +42,15 @@ const integration = (engine: "pglite" | "postgres") => ({
     name: `integration-${engine}`,
     include: ["tests/integration/**/*.test.ts"],
     setupFiles: ["tests/integration/setup.ts"],
-    env: { ...env, TEST_ENGINE: engine, TEST_POSTGRES_URL: POSTGRES_URL },
+    env: {
+      ...env,
+      TEST_ENGINE: engine,
+      TEST_POSTGRES_URL: POSTGRES_URL,
+      // Two workers share two cores: argon2 may wait longer here than the production budget of a
+      // second without a rush to refuse (admission itself: tests/unit/admission.test.ts,
+      // tests/unit/hash-pool.test.ts, tests/cluster/busy.test.ts).
+      ADMISSION_WAIT_MS: "60000",
+    },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

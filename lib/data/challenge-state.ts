@@ -18,6 +18,7 @@ import {
 } from "@/lib/limits/lockout";
 import { getDb } from "./db";
 import { queueLockNotices } from "./notices";
+import { recordAudit, type AuditEvent } from "./audit-write";
 import { isPossibleLoginId } from "./users";
 
 // The lockout gate's rows. Every transition runs under a row lock (SELECT … FOR UPDATE), so
@@ -127,7 +128,8 @@ export async function reserveGateAttempt(
   return db.transaction(async (tx) => {
     const { state, marks } = await lockGateWithMarks(tx, gate, now);
     const status = gateStatus(state, now);
-    if (status === "open" && mark !== undefined && marks.includes(mark) && !state.lockedUntil) {
+    // (A lock forgets the run's marks: after one, there is nothing to repeat.)
+    if (status === "open" && mark !== undefined && marks.includes(mark)) {
       return { reserved: false, status: "repeat" };
     }
     const next = reserveAttempt(state, now, config.lockout);
@@ -167,6 +169,28 @@ export async function recordGateWrong(
     await noticeNewLock(tx, gate, lockedNow, after, client);
     return lockedNow;
   });
+}
+
+/** A judged wrong submission (answers or a code): counted, with its mark, and audited as
+ *  `failed`, plus the lock it caused. Returns that lock, if any. */
+export async function recordWrongAudited(
+  gate: GateKey,
+  client: ClientInput,
+  mark: string,
+  failed: "challenge_failed" | "reset_code_failed",
+  audit: Omit<AuditEvent, "action">,
+  now = new Date(),
+): Promise<GateStatus> {
+  const lockedNow = await recordGateWrong(gate, client, now, mark);
+  const db = await getDb();
+  await recordAudit(db, { action: failed, ...audit });
+  if (lockedNow !== "open") {
+    await recordAudit(db, {
+      action: lockedNow === "accountLocked" ? "account_locked" : "reset_path_locked",
+      ...audit,
+    });
+  }
+  return lockedNow;
 }
 
 /** A correct answer ends the run and lets the next challenge draw new questions. */

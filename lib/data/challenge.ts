@@ -20,20 +20,13 @@ import {
   readGateStatus,
   recordGateCorrect,
   recordGateWrong,
+  recordWrongAudited,
   reserveGateAttempt,
   type GateKey,
 } from "./challenge-state";
 import { getDb } from "./db";
 import { createResetGrant } from "./reset-grants";
 import { findAccountByLoginId, normaliseLoginId } from "./users";
-
-let marksKeyOf: { secret: string; key: Buffer } | undefined;
-/** The wrong answers' marks key, derived once per secret. */
-function marksKey(): Buffer {
-  const secret = authSecret();
-  if (marksKeyOf?.secret !== secret) marksKeyOf = { secret, key: wrongMarksKey(secret) };
-  return marksKeyOf.key;
-}
 
 // The challenge: two of the three questions set up. A login ID that does not exist, or has no
 // answers yet, meets decoy questions and the same pages, messages and work.
@@ -135,7 +128,7 @@ export async function checkAnswers(
   if (hashPool().saturated) throw new HashingBusyError();
   const asked = (await readDrawnQuestions(gate)) ?? (enrolled ? [] : decoyQuestions(normalised));
   const normalisedGiven = given.slice(0, QUESTIONS_TO_ASK).map(normaliseAnswer);
-  const mark = wrongAnswersMark(marksKey(), gate.key, asked, normalisedGiven);
+  const mark = wrongAnswersMark(wrongMarksKey(authSecret()), gate.key, asked, normalisedGiven);
   const reservation = await reserveGateAttempt(gate, new Date(), mark);
   if (!reservation.reserved) {
     // A locked gate, or the same wrong answers again, answers after the same work as an open
@@ -179,13 +172,6 @@ export async function checkAnswers(
     });
     return { status: "correct", grantToken };
   }
-  const lockedNow = await recordGateWrong(gate, client, new Date(), mark);
-  await recordAudit(db, { action: "challenge_failed", ...audit });
-  if (lockedNow !== "open") {
-    await recordAudit(db, {
-      action: lockedNow === "accountLocked" ? "account_locked" : "reset_path_locked",
-      ...audit,
-    });
-  }
+  const lockedNow = await recordWrongAudited(gate, client, mark, "challenge_failed", audit);
   return { status: "wrong", lockedNow };
 }

@@ -9,7 +9,13 @@ import { wrongAnswersMark, wrongMarksKey } from "@/lib/limits/wrong-marks";
 import { endOfSchoolDay, newResetCode, normaliseResetCode } from "@/lib/reset/reset-code";
 import { authSecret, config } from "@/lib/server/config";
 import { recordAudit } from "./audit-write";
-import { gateKeyFor, recordGateCorrect, recordGateWrong, reserveGateAttempt } from "./challenge-state";
+import {
+  gateKeyFor,
+  recordGateCorrect,
+  recordGateWrong,
+  recordWrongAudited,
+  reserveGateAttempt,
+} from "./challenge-state";
 import { getDb } from "./db";
 import { createResetGrant } from "./reset-grants";
 import { findAccountByLoginId, normaliseLoginId } from "./users";
@@ -37,13 +43,6 @@ export async function storeNewResetCode(
 export type CodeResult =
   { status: "correct"; grantToken: string } | { status: "wrong" } | { status: "locked" | "accountLocked" };
 
-let marksKeyOf: { secret: string; key: Buffer } | undefined;
-function marksKey(): Buffer {
-  const secret = authSecret();
-  if (marksKeyOf?.secret !== secret) marksKeyOf = { secret, key: wrongMarksKey(secret) };
-  return marksKeyOf.key;
-}
-
 /** Login ID and code, as the child typed them. */
 export async function redeemResetCode(
   loginId: string,
@@ -62,7 +61,7 @@ export async function redeemResetCode(
     clientAddress: client?.address ?? null,
   };
   if (hashPool().saturated) throw new HashingBusyError();
-  const mark = wrongAnswersMark(marksKey(), gate.key, [0], [code]);
+  const mark = wrongAnswersMark(wrongMarksKey(authSecret()), gate.key, [0], [code]);
   const reservation = await reserveGateAttempt(gate, now, mark);
   if (!reservation.reserved) {
     await verifyAgainstDummy(code);
@@ -84,14 +83,7 @@ export async function redeemResetCode(
     throw error;
   }
   if (!correct || !account || !stored) {
-    const lockedNow = await recordGateWrong(gate, client, now, mark);
-    await recordAudit(db, { action: "reset_code_failed", ...audit });
-    if (lockedNow !== "open") {
-      await recordAudit(db, {
-        action: lockedNow === "accountLocked" ? "account_locked" : "reset_path_locked",
-        ...audit,
-      });
-    }
+    const lockedNow = await recordWrongAudited(gate, client, mark, "reset_code_failed", audit, now);
     return lockedNow === "open" ? { status: "wrong" } : { status: lockedNow };
   }
   const grantToken = await db.transaction(async (tx) => {

@@ -6,9 +6,14 @@
 // current run and forgets them when the run ends.
 import { createHmac } from "node:crypto";
 
-/** The key for the marks, derived from the app's secret under its own label. */
+let derived: { secret: string; key: Buffer } | undefined;
+
+/** The key for the marks, derived from the app's secret under its own label (once per secret). */
 export function wrongMarksKey(secret: string): Buffer {
-  return createHmac("sha256", secret).update("mims-sspr wrong answers").digest();
+  if (derived?.secret !== secret) {
+    derived = { secret, key: createHmac("sha256", secret).update("mims-sspr wrong answers").digest() };
+  }
+  return derived.key;
 }
 
 /** The mark of one submission: the same gate, questions and normalised answers give the same

@@ -1,16 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import type { FamilyWords, Messages } from "./en";
-import {
-  DEFAULT_LOCALE,
-  LOCALE_COOKIE,
-  PATH_HEADER,
-  isLocale,
-  isSchoolPath,
-  negotiateLocale,
-  type Locale,
-} from "./locales";
+import { PATH_HEADER, isSchoolPath, localeOf, type Locale } from "./locales";
 import { messagesFor, questionText } from "./tree";
 
 // Every word a person reads comes from here. The families' pages speak the reader's language
@@ -19,10 +11,9 @@ import { messagesFor, questionText } from "./tree";
 /** This request's language: the switcher's cookie, else Accept-Language, else English; English
  *  on the school's pages. */
 export const getLocale = cache(async (): Promise<Locale> => {
-  if (isSchoolPath((await headers()).get(PATH_HEADER) ?? "")) return "en";
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(chosen)) return chosen;
-  return negotiateLocale((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+  const request = await headers();
+  if (isSchoolPath(request.get(PATH_HEADER) ?? "")) return "en";
+  return localeOf(request.get("cookie"), request.get("accept-language"));
 });
 
 /** The words for this request's reader. */

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { preparedByDefault } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -52,7 +53,7 @@ export async function openPostgres(
       }),
       openedAt: Date.now(),
     };
-    return { ...pool, pool, db: drizzle(pool.client, { schema }) as unknown as Db };
+    return { ...pool, pool, db: drizzle(preparedByDefault(pool.client), { schema }) as unknown as Db };
   };
   let current = open();
   let ended = false;

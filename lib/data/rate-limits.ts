@@ -3,6 +3,7 @@ import { lt, sql } from "drizzle-orm";
 import { rateLimits } from "@/db/schema";
 import { windowOf, type RateLimitConfig, type RateLimitScope } from "@/lib/limits/rate-limit";
 import { getDb } from "./db";
+import { prepared } from "./prepared";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -15,14 +16,17 @@ export async function takeRateLimit(
 ): Promise<RateLimitVerdict> {
   const db = await getDb();
   const { start, retryAfterSeconds } = windowOf(now, config.windowSeconds);
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ bucket: `${scope}:${clientAddress}`, windowStart: start, hits: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimits.bucket, rateLimits.windowStart],
-      set: { hits: sql`${rateLimits.hits} + 1` },
-    })
-    .returning({ hits: rateLimits.hits });
+  const [row] = await prepared(db, "countHit", (db) =>
+    db
+      .insert(rateLimits)
+      .values({ bucket: sql.placeholder("bucket"), windowStart: sql.placeholder("start"), hits: 1 })
+      .onConflictDoUpdate({
+        target: [rateLimits.bucket, rateLimits.windowStart],
+        set: { hits: sql`${rateLimits.hits} + 1` },
+      })
+      .returning({ hits: rateLimits.hits })
+      .prepare("count_hit"),
+  ).execute({ bucket: `${scope}:${clientAddress}`, start });
   // Old windows are of no use: the first request of a new window clears them.
   if (row?.hits === 1) {
     await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(start.getTime() - 3_600_000)));

@@ -1,10 +1,11 @@
 import "server-only";
-import { eq, or } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import { schools, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms";
 import type { PasswordContext } from "@/lib/passwords/policy";
 import { getDb } from "./db";
+import { prepared } from "./prepared";
 
 /** What pages may see of a signed-in person. Never a hash. */
 export type SessionUser = {
@@ -51,24 +52,30 @@ const sessionColumns = {
 export async function findAccountByLoginId(db: Executor, loginId: string) {
   const key = normaliseLoginId(loginId);
   if (!isPossibleLoginId(key)) return undefined;
-  const [row] = await db
-    .select({ ...sessionColumns, passwordHash: users.passwordHash })
-    .from(users)
-    .innerJoin(schools, eq(schools.id, users.schoolId))
-    .where(or(eq(users.loginId, key), eq(users.email, key)))
-    .limit(1);
+  const [row] = await prepared(db, "accountByLoginId", (db) =>
+    db
+      .select({ ...sessionColumns, passwordHash: users.passwordHash })
+      .from(users)
+      .innerJoin(schools, eq(schools.id, users.schoolId))
+      .where(or(eq(users.loginId, sql.placeholder("key")), eq(users.email, sql.placeholder("key"))))
+      .limit(1)
+      .prepare("account_by_login_id"),
+  ).execute({ key });
   return row;
 }
 
 /** The session's person, or null when the account is gone, disabled, or the session is old. */
 export async function loadSessionUser(userId: number, sessionVersion: number): Promise<SessionUser | null> {
   const db = await getDb();
-  const [row] = await db
-    .select(sessionColumns)
-    .from(users)
-    .innerJoin(schools, eq(schools.id, users.schoolId))
-    .where(eq(users.id, userId))
-    .limit(1);
+  const [row] = await prepared(db, "sessionUser", (db) =>
+    db
+      .select(sessionColumns)
+      .from(users)
+      .innerJoin(schools, eq(schools.id, users.schoolId))
+      .where(eq(users.id, sql.placeholder("userId")))
+      .limit(1)
+      .prepare("session_user"),
+  ).execute({ userId });
   if (!row || row.status !== "active" || row.sessionVersion !== sessionVersion) return null;
   const { status: _status, ...user } = row;
   return user;

@@ -1,10 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORT, MAIL_SINK_URL } from "./tests/e2e/mail-sink";
 
 // Browser tests run in Debian's Chromium against the production build, on a fresh embedded
 // database (PGlite in .data-e2e) seeded with the demo data (SEED_DEMO=1: production never seeds it
 // otherwise). The tests stand in for one trusted proxy (TRUST_PROXY_HOPS=1): the address a test
-// puts in X-Forwarded-For is the client's.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// puts in X-Forwarded-For is the client's. Its notices go to an SMTP sink a spec listens on when it
+// reads mail (tests/e2e/mail-sink.ts).
+const PORT = E2E_PORT;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -61,6 +63,7 @@ export default defineConfig({
       // Two browsers and the server share two cores here: a wait of a few seconds for argon2 is
       // the machine, not a rush to refuse (admission under a rush: npm run bench:load, tests/deploy).
       ADMISSION_WAIT_MS: "15000",
+      SMTP_URL: MAIL_SINK_URL,
     },
   },
 });

@@ -23,6 +23,9 @@ export const schools = pgTable("schools", {
   id: serial("id").primaryKey(),
   name: text("name").notNull().unique(),
   contactEmail: text("contact_email").notNull(),
+  /** A student who cannot answer may ask for a code sent to the guardian's e-mail on file
+   *  (lib/data/guardian-codes.ts). Off until the school's administrator turns it on. */
+  guardianApproval: boolean("guardian_approval").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -145,6 +148,32 @@ export const resetCodes = pgTable("reset_codes", {
   createdAt: createdAt(),
 });
 
+/** Codes for a guardian's approval (lib/reset/guardian-code.ts): at most one live code per
+ *  student, as an argon2 hash only, sent to the guardian's e-mail on file; good until `expires_at`
+ *  (30 minutes) or its use. */
+export const guardianCodes = pgTable("guardian_codes", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  codeHash: text("code_hash").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** When a guardian's code was sent for a student: what the limits count (one per 15 minutes,
+ *  three a day). Rows older than a day are of no use and go. */
+export const guardianCodeSends = pgTable(
+  "guardian_code_sends",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("guardian_code_sends_user_idx").on(t.userId, t.sentAt)],
+);
+
 export const passwordHistory = pgTable(
   "password_history",
   {
@@ -231,6 +260,7 @@ export const notices = pgTable(
         "questions_set",
         "sign_in_slowed",
         "second_factor_locked",
+        "guardian_code",
       ],
     }).notNull(),
     recipientRole: text("recipient_role", {
@@ -239,6 +269,9 @@ export const notices = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** The body is sealed with ENCRYPTION_KEYS (lib/mail/sealed-body.ts): a notice whose words carry
+     *  a secret (a guardian's code) is never kept readable. Opened only to be sent. */
+    sealed: boolean("sealed").notNull().default(false),
     /** The same on every try, so a receiver can drop a duplicate sent after a crash. */
     messageId: text("message_id").notNull().unique(),
     status: text("status", { enum: ["pending", "sending", "sent", "failed"] })

@@ -94,6 +94,17 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
         className: "P3 Respect",
       },
       {
+        // Forgot his answers: where the school turns on the guardian's approval, a code goes to
+        // his guardian's e-mail (never to his own).
+        role: "student",
+        loginId: "ryan_koh",
+        fullName: "Ryan Koh Jun Wei",
+        password: "Mango-Tree-House-25",
+        email: "ryan_koh@students.jurongwest-ps.example",
+        guardianEmail: "koh.family@parents.example",
+        className: "P5 Integrity",
+      },
+      {
         role: "admin",
         loginId: "jurongwest_admin",
         fullName: "Jurong West MIMS Administrator",

@@ -7,6 +7,8 @@ import { DEFAULT_OUTBOX_SETTINGS, startOutboxLoop } from "../lib/mail/delivery";
 import { DEFAULT_SMTP_TIMEOUTS, smtpTransport } from "../lib/mail/smtp-transport";
 import { devMailboxTransport } from "../lib/mail/transport";
 import { assertPostgresPatched } from "../lib/server/postgres-patch";
+import { keyListSchema } from "../lib/crypto/peppers";
+import { keyRing } from "../lib/crypto/secret-box";
 
 assertPostgresPatched();
 
@@ -16,6 +18,12 @@ const print = (event: Record<string, unknown>) => console.log(JSON.stringify(eve
 
 if (!env.DATABASE_URL) {
   console.error("DATABASE_URL is required (PostgreSQL).");
+  process.exit(2);
+}
+// The app's ENCRYPTION_KEYS open a sealed notice (a guardian's code); without them it fails (SEALED).
+const keys = keyListSchema("ENCRYPTION_KEYS").safeParse(env.ENCRYPTION_KEYS);
+if (!keys.success) {
+  console.error(keys.error.issues.map((issue) => issue.message).join("\n"));
   process.exit(2);
 }
 const database = await openPostgres(env.DATABASE_URL, { max: 2 });
@@ -33,6 +41,7 @@ const loop = startOutboxLoop({
     leaseMs: number("OUTBOX_LEASE_MS", DEFAULT_OUTBOX_SETTINGS.leaseMs),
     retryBaseMs: number("OUTBOX_RETRY_BASE_MS", DEFAULT_OUTBOX_SETTINGS.retryBaseMs),
     retryMaxMs: number("OUTBOX_RETRY_MAX_MS", DEFAULT_OUTBOX_SETTINGS.retryMaxMs),
+    ...(keys.data.length > 0 ? { keys: keyRing(keys.data) } : {}),
   },
   intervalMs: number("OUTBOX_POLL_MS", 5_000),
   onPass: (result) => print({ event: "pass", ...result }),

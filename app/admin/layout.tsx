@@ -13,6 +13,7 @@ function adminLinks(session: CurrentSession): NavLink[] {
     { href: "/admin/audit", label: t.admin.audit.link },
     { href: "/admin/import", label: t.cohort.importLink },
     { href: "/admin/yearly-reset", label: t.cohort.yearlyResetLink },
+    { href: "/admin/settings", label: t.admin.settings.link },
     ...(session.user.ministry ? [{ href: "/admin/schools", label: t.ministry.link }] : []),
     { href: "/change-password", label: t.portal.changePassword },
   ];

@@ -23,6 +23,14 @@ export type AuditAction =
   | "reset_code_issued"
   | "reset_code_used"
   | "reset_code_failed"
+  /** A guardian's approval (lib/data/guardian-codes.ts): a code asked for (detail: sent, or why
+   *  not), sent to the guardian, used, or typed wrong; never the code. */
+  | "guardian_code_requested"
+  | "guardian_code_sent"
+  | "guardian_code_used"
+  | "guardian_code_failed"
+  /** The school turned its guardian's approval on or off (detail: enabled). */
+  | "guardian_approval_changed"
   | "challenge_refused"
   | "reset_path_locked"
   | "account_locked"

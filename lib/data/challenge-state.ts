@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
-import { challengeStates, resetCodes } from "@/db/schema";
+import { challengeStates } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
 import { config } from "@/lib/server/config";
 import type { ClientInput } from "@/lib/http/request";
@@ -18,6 +18,7 @@ import {
 } from "@/lib/limits/lockout";
 import { getDb } from "./db";
 import { queueLockNotices } from "./notices";
+import { endOneTimeCodes } from "./one-time-codes";
 import { recordAudit, type AuditEvent } from "./audit-write";
 import { isPossibleLoginId } from "./users";
 
@@ -177,7 +178,7 @@ export async function recordWrongAudited(
   gate: GateKey,
   client: ClientInput,
   mark: string,
-  failed: "challenge_failed" | "reset_code_failed",
+  failed: "challenge_failed" | "reset_code_failed" | "guardian_code_failed",
   audit: Omit<AuditEvent, "action">,
   now = new Date(),
 ): Promise<GateStatus> {
@@ -199,11 +200,11 @@ export async function recordGateCorrect(tx: Tx, gate: GateKey): Promise<void> {
   await writeGate(tx, gate.key, recordCorrectAnswer(state), { drawnQuestions: null, wrongMarks: null });
 }
 
-/** After a completed reset or a school unlock: the gate starts over, and a one-time reset code
- *  handed out before no longer works. */
+/** After a completed reset or a school unlock: the gate starts over, and a one-time code handed
+ *  out or sent before (the school's, a guardian's) no longer works. */
 export async function clearGateForUser(tx: Executor, userId: number): Promise<void> {
   await writeGate(tx, `u:${userId}`, clearGate(), { drawnQuestions: null, wrongMarks: null });
-  await tx.delete(resetCodes).where(eq(resetCodes.userId, userId));
+  await endOneTimeCodes(tx, userId);
 }
 
 export async function clearDrawnQuestions(tx: Executor, userId: number): Promise<void> {

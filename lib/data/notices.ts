@@ -3,10 +3,11 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { notices, schools, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
-import { config } from "@/lib/server/config";
+import { config, encryptionKeys } from "@/lib/server/config";
 import { isRowId } from "@/lib/forms/row-id";
 import type { ClientInput } from "@/lib/http/request";
 import {
+  carriesSecret,
   composeNotice,
   recipientRolesFor,
   type NoticeEvent,
@@ -14,6 +15,8 @@ import {
   type PasswordChangeHow,
   type RecipientRole,
 } from "@/lib/mail/compose";
+import { openNoticeBody, sealNoticeBody } from "@/lib/mail/sealed-body";
+import { formatResetCode } from "@/lib/reset/reset-code";
 import { assertActor, type Actor } from "./actor";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
@@ -72,6 +75,19 @@ export function queueSecondFactorLockedNotices(
   });
 }
 
+/** A guardian's code, to the guardian's address on file alone, in the family's language; sealed in
+ *  the outbox (the code is never kept readable). */
+export function queueGuardianCodeNotice(
+  tx: Executor,
+  options: QueueOptions & { code: string; expiresAt: Date },
+): Promise<void> {
+  return queueNotices(tx, options, {
+    kind: "guardian_code",
+    code: formatResetCode(options.code),
+    expiresAt: options.expiresAt,
+  });
+}
+
 /** The ministry's addresses: the contact e-mail of each active ministry administrator's school. */
 async function ministryAddresses(tx: Executor): Promise<string[]> {
   const rows = await tx
@@ -126,6 +142,7 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
     ministry: roles.includes("ministry") ? await ministryAddresses(tx) : [],
   };
   const seen = new Set<string>();
+  const sealed = carriesSecret(event);
   const rows = roles
     .flatMap((role) => addressesOf[role].map((address) => [role, address] as const))
     .flatMap(([role, address]) => {
@@ -138,6 +155,7 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
       const refused = SINGLE_ADDRESS.test(to)
         ? {}
         : { status: "failed" as const, lastError: "invalid_address" };
+      const messageId = `<${randomUUID()}@${messageIdDomain()}>`;
       return [
         {
           userId: options.userId,
@@ -146,8 +164,9 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
           recipientRole: role,
           toAddress: to,
           subject,
-          body,
-          messageId: `<${randomUUID()}@${messageIdDomain()}>`,
+          body: sealed ? sealNoticeBody(body, encryptionKeys(), messageId) : body,
+          sealed,
+          messageId,
           ...refused,
         },
       ];
@@ -227,7 +246,7 @@ export type MailboxMessage = {
 export async function listDevMailbox(limit = 50): Promise<MailboxMessage[]> {
   if (config.isProduction) throw new ForbiddenError();
   const db = await getDb();
-  return db
+  const rows = await db
     .select({
       id: notices.id,
       toAddress: notices.toAddress,
@@ -236,8 +255,14 @@ export async function listDevMailbox(limit = 50): Promise<MailboxMessage[]> {
       status: notices.status,
       messageId: notices.messageId,
       createdAt: notices.createdAt,
+      sealed: notices.sealed,
     })
     .from(notices)
     .orderBy(desc(notices.createdAt), desc(notices.id))
     .limit(limit);
+  // A sealed body (a guardian's code) is opened for the developer, as the worker opens it to send.
+  return rows.map(({ sealed, ...row }) => ({
+    ...row,
+    body: sealed ? (openNoticeBody(row.body, encryptionKeys(), row.messageId) ?? "") : row.body,
+  }));
 }

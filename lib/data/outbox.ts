@@ -17,7 +17,9 @@ export type ClaimedNotice = {
   id: number;
   toAddress: string;
   subject: string;
+  /** Sealed when `sealed` (lib/mail/sealed-body.ts): the worker opens it to send it. */
   body: string;
+  sealed: boolean;
   messageId: string;
   createdAt: Date;
   /** This claim's try number, and its fencing token. */
@@ -55,6 +57,7 @@ export async function claimDueNotices(
       toAddress: notices.toAddress,
       subject: notices.subject,
       body: notices.body,
+      sealed: notices.sealed,
       messageId: notices.messageId,
       createdAt: notices.createdAt,
       attempts: notices.attempts,

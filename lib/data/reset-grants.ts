@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { resetCodes, resetGrants, schools, users } from "@/db/schema";
+import { resetGrants, schools, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { config } from "@/lib/server/config";
 import type { ClientInput } from "@/lib/http/request";
@@ -10,6 +10,7 @@ import { recordAudit } from "./audit-write";
 import { clearGateForUser } from "./challenge-state";
 import { getDb } from "./db";
 import { queuePasswordChangedNotices } from "./notices";
+import { endOneTimeCodes } from "./one-time-codes";
 import { checkNewPassword, hashNewPassword, writeNewPassword, type NewPasswordInput } from "./passwords";
 
 // A reset grant: what correct answers earn. 256 random bits, stored only as a hash, single
@@ -50,8 +51,8 @@ export async function endResetGrants(tx: Tx, userIds: number | number[]): Promis
     .update(resetGrants)
     .set({ usedAt: new Date() })
     .where(and(inArray(resetGrants.userId, ids), isNull(resetGrants.usedAt)));
-  // A one-time reset code ends with them (the school reset, cleared, disabled).
-  await tx.delete(resetCodes).where(inArray(resetCodes.userId, ids));
+  // The one-time codes end with them (the school reset, cleared, disabled).
+  await endOneTimeCodes(tx, ids);
 }
 
 /** Whom a live grant lets reset: what the policy needs to know, nothing more. */

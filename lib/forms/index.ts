@@ -8,6 +8,7 @@ export * from "./parse";
 export * from "./passwords";
 export * from "./questions";
 export * from "./reset";
+export * from "./school-settings";
 export * from "./second-factor";
 export * from "./sign-in";
 export * from "./state";

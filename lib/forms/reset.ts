@@ -8,7 +8,8 @@ export const ssprSearchSchema = z.object({ loginId: loginIdField });
 
 export const challengeSchema = z.object({ answer1: answerField, answer2: answerField });
 
-/** A one-time reset code from the school (lib/reset/reset-code.ts) with the Login ID it is for. */
+/** A one-time code with the Login ID it is for: the school's (lib/reset/reset-code.ts) or the one
+ *  sent to the guardian (lib/reset/guardian-code.ts). */
 export const resetCodeSchema = z.object({
   loginId: loginIdField,
   code: text(RESET_CODE_FIELD_MAX_LENGTH, { trim: true }),

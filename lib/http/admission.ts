@@ -75,13 +75,16 @@ export class Admission {
   }
 }
 
-/** The argon2 jobs a post costs at most: a sign-in verifies one password, a one-time reset code one; Check Answers two
+/** The argon2 jobs a post costs at most: a sign-in verifies one password, a one-time reset code one
+ *  (and asking for a guardian's code hashes one, whatever the Login ID); Check Answers two
  *  answers; a new password is hashed and checked against the last ones (lib/data/password-history.ts).
  *  Other requests hash nothing. */
 const HASH_JOBS: Record<string, number> = {
   "/login": 1,
   "/sspr/challenge": 2,
   "/sspr/code": 1,
+  "/sspr/guardian": 1,
+  "/sspr/guardian/code": 1,
   "/sspr/change": 7,
 };
 

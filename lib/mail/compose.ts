@@ -1,7 +1,9 @@
 // The words of each e-mail notice, from the messages module (the product will be translated).
 // Plain text only. What a notice may hold: the student's name and class, the school's contact
 // address, when, the kind of device, the client's address, a link to the student's page in /admin for the school.
-// Never a password, an answer, a Login ID or a link that resets anything.
+// Never a password, an answer, a Login ID or a link that resets anything. The one secret a notice
+// carries is a guardian's code, to the guardian alone, and that notice is sealed in the outbox
+// (lib/mail/sealed-body.ts).
 import { messagesFor, type Messages } from "@/lib/messages/tree";
 import type { Locale } from "@/lib/messages/locales";
 import type { ClientInfo } from "@/lib/http/request";
@@ -17,7 +19,10 @@ export type NoticeEvent =
   /** Wrong passwords in a row: sign-in (from devices that never signed in to it) waits. */
   | { kind: "sign_in_slowed"; failures: number; until: Date }
   /** An administrator's wrong second-factor codes in a row: the code step is locked. */
-  | { kind: "second_factor_locked"; failures: number; until: Date };
+  | { kind: "second_factor_locked"; failures: number; until: Date }
+  /** A guardian's approval asked for at Forgot Password?: the code (as shown, `KMN-479`) and
+   *  when it stops working. */
+  | { kind: "guardian_code"; code: string; expiresAt: Date };
 
 export type NoticeKind = NoticeEvent["kind"];
 export type RecipientRole = "student" | "guardian" | "school" | "administrator" | "ministry";
@@ -53,7 +58,14 @@ export function recipientRolesFor(event: NoticeEvent): RecipientRole[] {
       return ["student", "guardian", "school"];
     case "second_factor_locked":
       return ["administrator", "ministry"];
+    case "guardian_code":
+      return ["guardian"];
   }
+}
+
+/** Whether the notice's words carry a secret: then it is kept sealed in the outbox. */
+export function carriesSecret(event: NoticeEvent): boolean {
+  return event.kind === "guardian_code";
 }
 
 /** The date and time words of each language, as written in Singapore. */
@@ -180,6 +192,16 @@ function composeIn(
       lines = [m.secondFactorLocked.text(name, event.failures, until), origin, to.action];
       break;
     }
+    case "guardian_code":
+      subject = m.guardianCode.subject(name);
+      lines = [
+        m.guardianCode.text(name),
+        `${m.guardianCode.code}: ${event.code}`,
+        m.guardianCode.until(time(event.expiresAt)),
+        origin,
+        m.guardianCode.notYou(contact),
+      ];
+      break;
   }
   return { subject: oneLine(subject), body: [m.greeting, ...lines, m.footer].join("\n\n") + "\n" };
 }

@@ -10,6 +10,8 @@ import {
   type ClaimedNotice,
   type Db,
 } from "@/lib/data/outbox";
+import type { KeyRing } from "@/lib/crypto/secret-box";
+import { openNoticeBody } from "./sealed-body";
 import { MailSendError, type MailTransport } from "./transport";
 
 export type OutboxSettings = {
@@ -22,6 +24,9 @@ export type OutboxSettings = {
   /** The first retry's delay; each next one doubles, up to retryMaxMs. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /** The ENCRYPTION_KEYS, to open a sealed body (a guardian's code); without them such a notice
+   *  fails at once (`SEALED`). */
+  keys?: KeyRing;
 };
 
 export const DEFAULT_OUTBOX_SETTINGS: Omit<OutboxSettings, "from" | "maxAttempts"> = {
@@ -89,11 +94,16 @@ async function deliverOne(
   report: NoticeReport,
 ): Promise<void> {
   try {
+    const text = notice.sealed
+      ? settings.keys && openNoticeBody(notice.body, settings.keys, notice.messageId)
+      : notice.body;
+    // A box no key of this worker opens will not open on a later try either.
+    if (typeof text !== "string") throw new MailSendError("SEALED", true);
     const sending = transport.send({
       from: settings.from,
       to: notice.toAddress,
       subject: notice.subject,
-      text: notice.body,
+      text,
       messageId: notice.messageId,
       date: notice.createdAt,
     });

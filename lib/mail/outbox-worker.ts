@@ -1,5 +1,5 @@
 import "server-only";
-import { config } from "@/lib/server/config";
+import { config, encryptionKeys } from "@/lib/server/config";
 import { processSlot } from "@/lib/server/process-wide";
 import { getDb } from "@/lib/data/db";
 import {
@@ -20,11 +20,16 @@ import { devMailboxTransport, type MailTransport } from "./transport";
 
 const POLL_MS = 5_000;
 
-const settings: OutboxSettings = {
-  ...DEFAULT_OUTBOX_SETTINGS,
-  from: config.mail.from,
-  maxAttempts: config.mail.maxAttempts,
-};
+/** Read when a loop or a pass starts (the keys, from the environment or the development folder,
+ *  open a sealed body: a guardian's code). */
+function outboxSettings(): OutboxSettings {
+  return {
+    ...DEFAULT_OUTBOX_SETTINGS,
+    from: config.mail.from,
+    maxAttempts: config.mail.maxAttempts,
+    keys: encryptionKeys(),
+  };
+}
 
 /** SMTP when SMTP_URL is set; otherwise the development mailbox, never in production. */
 async function configuredTransport(): Promise<MailTransport | null> {
@@ -55,7 +60,7 @@ async function startConfigured(): Promise<OutboxLoop | null> {
   return startOutboxLoop({
     db: getDb,
     transport,
-    settings,
+    settings: outboxSettings(),
     intervalMs: POLL_MS,
     onNotice: reportNotice,
     onError: (what) => logProblem("[outbox] a delivery pass failed", { error: what }, "error"),
@@ -78,7 +83,7 @@ export async function runOutboxOnce(): Promise<PassResult | null> {
   const transport = await configuredTransport();
   if (!transport) return null;
   try {
-    return await deliverDueNotices(await getDb(), transport, settings, reportNotice);
+    return await deliverDueNotices(await getDb(), transport, outboxSettings(), reportNotice);
   } catch (error) {
     logProblem("[outbox] a delivery pass failed", { error: describeError(error) }, "error");
     throw error;

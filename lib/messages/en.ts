@@ -136,6 +136,21 @@ export const en = {
     useCode: "Use Code",
     codeWrong:
       "The Login ID or the code is not correct. Please check them and try again. Too many wrong tries will lock the account.",
+    /** A guardian's approval (lib/reset/guardian-code.ts), at /sspr/guardian, where a school offers it. */
+    guardianLink: "Ask my parent or guardian",
+    guardianHeading: "Ask your parent or guardian",
+    guardianIntro:
+      "If you cannot answer your security questions, your parent or guardian can approve a new password. Type your Login ID: we send a code to the e-mail address your school has for your parent or guardian. The code works for 30 minutes.",
+    guardianSend: "Send Code",
+    guardianSent:
+      "If an e-mail address is on file for your parent or guardian, the code has been sent to it. It works for 30 minutes.",
+    guardianCodeLink: "I have a code from my parent or guardian",
+    guardianCodeHeading: "Use the code from your parent or guardian",
+    guardianCodeIntro:
+      "Type your Login ID and the code from the e-mail your parent or guardian received. The code works once, for 30 minutes.",
+    guardianCode: "Code from the e-mail",
+    guardianCodeHint: "6 letters and numbers, for example KMN-479",
+    guardianNewCode: "Send a new code",
   },
   /** The eight security questions by their stored id: an answer set up in one language is checked
    *  in any other. */
@@ -223,6 +238,21 @@ export const en = {
     codeLocked: (name: string) =>
       `Forgot Password? is locked for ${name}: unlock the account first, then give a code.`,
     codeLabel: "One-time reset code",
+    /** The school's own settings (app/admin/settings). */
+    settings: {
+      link: "School settings",
+      heading: "School settings",
+      contactEmail: "Contact e-mail for families",
+      guardianHeading: "Guardian's approval",
+      guardianHint:
+        "When it is on, a student who cannot answer the security questions can ask at Forgot Password? for a code sent to the guardian e-mail on file. The code works once, for 30 minutes; at most one code is sent per student every 15 minutes, and three a day. The page never shows the guardian's address, and a locked account gets no code.",
+      guardianNow: (on: boolean) => (on ? "Guardian's approval is on." : "Guardian's approval is off."),
+      turnOn: "Turn on guardian's approval",
+      turnOff: "Turn off guardian's approval",
+      turnedOn: "Guardian's approval is now on for this school.",
+      turnedOff: "Guardian's approval is now off for this school. Codes already sent no longer work.",
+      unchanged: "Nothing was changed: it was already so.",
+    },
     temporaryPassword: "Temporary password",
     clearHeading: "Clear security questions",
     clearHint:
@@ -305,6 +335,11 @@ export const en = {
       reset_code_issued: "One-time reset code given",
       reset_code_used: "One-time reset code used",
       reset_code_failed: "One-time reset code typed wrongly",
+      guardian_code_requested: "Guardian's approval asked for",
+      guardian_code_sent: "Code sent to the guardian",
+      guardian_code_used: "Guardian's code used",
+      guardian_code_failed: "Guardian's code typed wrongly",
+      guardian_approval_changed: "Guardian's approval turned on or off",
       challenge_refused: "Answers refused while locked",
       reset_path_locked: "Forgot Password? locked for a while",
       account_locked: "Account locked",
@@ -623,6 +658,15 @@ export const en = {
           "Check with the administrator that it was them. If not, disable the account under Schools: someone knows its password.",
       },
     },
+    guardianCode: {
+      subject: (name: string) => `A code to reset the password of ${name}'s school account`,
+      text: (name: string) =>
+        `Someone asked at Forgot Password? for your approval to choose a new password for ${name}'s school account. If it was your child, give them this code, or type it with them on the page. It works once.`,
+      code: "Code",
+      until: (until: string) => `The code works until ${until}.`,
+      notYou: (contact: string) =>
+        `If your child did not ask for it, do not give the code to anyone: nobody can use it without this e-mail. If it happens again, tell the school: ${contact}`,
+    },
   },
   mailbox: {
     title: "Development mailbox",
@@ -653,6 +697,7 @@ export const en = {
       account_locked: "Account locked",
       sign_in_slowed: "Sign-in slowed",
       second_factor_locked: "Second factor locked",
+      guardian_code: "Code for a guardian's approval",
     },
     recipients: {
       student: "Student",

@@ -171,6 +171,20 @@ export const ms: FamilyWords = {
     useCode: "Guna Kod",
     codeWrong:
       "ID Log Masuk atau kod tidak betul. Sila semak dan cuba lagi. Terlalu banyak cubaan yang salah akan mengunci akaun.",
+    guardianLink: "Minta kelulusan ibu bapa atau penjaga saya",
+    guardianHeading: "Minta bantuan ibu bapa atau penjaga anda",
+    guardianIntro:
+      "Jika anda tidak dapat menjawab soalan keselamatan anda, ibu bapa atau penjaga anda boleh meluluskan kata laluan baharu. Taipkan ID Log Masuk anda: kami akan menghantar kod ke alamat e-mel ibu bapa atau penjaga anda yang ada dalam rekod sekolah. Kod ini sah selama 30 minit.",
+    guardianSend: "Hantar Kod",
+    guardianSent:
+      "Jika alamat e-mel ibu bapa atau penjaga anda ada dalam rekod, kod telah dihantar ke alamat itu. Kod ini sah selama 30 minit.",
+    guardianCodeLink: "Saya ada kod daripada ibu bapa atau penjaga saya",
+    guardianCodeHeading: "Guna kod daripada ibu bapa atau penjaga anda",
+    guardianCodeIntro:
+      "Taipkan ID Log Masuk anda dan kod daripada e-mel yang diterima oleh ibu bapa atau penjaga anda. Kod ini boleh digunakan sekali sahaja, dalam masa 30 minit.",
+    guardianCode: "Kod daripada e-mel",
+    guardianCodeHint: "6 huruf dan nombor, contohnya KMN-479",
+    guardianNewCode: "Hantar kod baharu",
   },
   questions: {
     1: "Apakah haiwan kegemaran anda?",
@@ -291,6 +305,15 @@ export const ms: FamilyWords = {
         `Seseorang telah menaip kata laluan yang salah untuk akaun sekolah ${name} sebanyak ${failures} kali berturut-turut. Sehingga ${until}, setiap cubaan log masuk ke akaun ini perlu menunggu seketika, kecuali pada peranti yang pernah log masuk ke akaun ini sebelum ini. Lupa Kata Laluan? masih boleh digunakan.`,
       notYou: (contact: string) =>
         `Jika ini bukan anda atau anak anda, mungkin ada orang yang cuba meneka kata laluan. Sila pilih kata laluan baharu melalui Lupa Kata Laluan? dan beritahu pihak sekolah: ${contact}`,
+    },
+    guardianCode: {
+      subject: (name: string) => `Kod untuk menetapkan semula kata laluan akaun sekolah ${name}`,
+      text: (name: string) =>
+        `Seseorang telah meminta kelulusan anda di Lupa Kata Laluan? untuk memilih kata laluan baharu bagi akaun sekolah ${name}. Jika itu anak anda, berikan kod ini kepadanya, atau taipkan kod itu bersamanya di halaman tersebut. Kod ini boleh digunakan sekali sahaja.`,
+      code: "Kod",
+      until: (until: string) => `Kod ini sah sehingga ${until}.`,
+      notYou: (contact: string) =>
+        `Jika anak anda tidak memintanya, jangan berikan kod ini kepada sesiapa: tiada siapa boleh menggunakannya tanpa e-mel ini. Jika ini berlaku lagi, maklumkan kepada pihak sekolah: ${contact}`,
     },
   },
   notFound: {

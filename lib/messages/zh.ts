@@ -150,6 +150,19 @@ export const zh: FamilyWords = {
     codeHint: "8个字母和数字，例如 ACDE-7KMN",
     useCode: "使用代码",
     codeWrong: "登录账号或代码不正确。请检查后再试。错误次数太多，账户会被锁定。",
+    guardianLink: "请家长或监护人批准",
+    guardianHeading: "请家长或监护人帮忙",
+    guardianIntro:
+      "如果你答不出安全问题，可以请家长或监护人批准你设置新密码。请输入你的登录账号：我们会把代码发送到学校记录的家长或监护人电邮地址。代码在30分钟内有效。",
+    guardianSend: "发送代码",
+    guardianSent: "如果学校记录了你家长或监护人的电邮地址，代码已经发送过去了。代码在30分钟内有效。",
+    guardianCodeLink: "我有家长或监护人收到的代码",
+    guardianCodeHeading: "使用家长或监护人收到的代码",
+    guardianCodeIntro:
+      "请输入你的登录账号，以及你的家长或监护人在电邮里收到的代码。代码只能用一次，30分钟内有效。",
+    guardianCode: "电邮里的代码",
+    guardianCodeHint: "6个字母和数字，例如 KMN-479",
+    guardianNewCode: "发送新的代码",
   },
   questions: {
     1: "你最喜欢的动物是什么？",
@@ -255,6 +268,15 @@ export const zh: FamilyWords = {
         `有人为${name}的学校账户连续输入了${failures}次错误密码。在${until}之前，用这个账户登录时，每次尝试之间都要等一会儿；以前登录过这个账户的设备除外。“忘记密码？”仍然可以使用。`,
       notYou: (contact: string) =>
         `如果这不是您或您的孩子做的，可能有人在猜密码。请使用“忘记密码？”设置新密码，并告诉学校：${contact}`,
+    },
+    guardianCode: {
+      subject: (name: string) => `重设${name}学校账户密码的代码`,
+      text: (name: string) =>
+        `有人在“忘记密码？”请求您批准为${name}的学校账户设置新密码。如果是您的孩子，请把这个代码告诉他们，或在页面上和他们一起输入。代码只能用一次。`,
+      code: "代码",
+      until: (until: string) => `代码有效期至${until}。`,
+      notYou: (contact: string) =>
+        `如果不是您的孩子请求的，请不要把代码告诉任何人：没有这封电邮，谁也用不了这个代码。如果再次发生，请告诉学校：${contact}`,
     },
   },
   notFound: { heading: "找不到页面", text: "这个页面不存在。", home: "前往登录" },

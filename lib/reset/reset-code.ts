@@ -8,25 +8,27 @@ import { randomInt } from "node:crypto";
 export const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 export const CODE_LENGTH = 8;
 
-/** A new code, uniformly drawn: 25^8 ≈ 1.5 × 10^11 codes. */
-export function newResetCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+/** A new code, uniformly drawn: 25^8 ≈ 1.5 × 10^11 codes of 8 (a guardian's code,
+ *  lib/reset/guardian-code.ts, has 6: 2.4 × 10^8). */
+export function newResetCode(length = CODE_LENGTH): string {
+  return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
 }
 
 /** A code as a child types it: any case, spaces or dashes between the groups. Null when it
- *  cannot be a code (it is then wrong without any work). */
-export function normaliseResetCode(typed: string): string | null {
+ *  cannot be a code of `length` (it is then wrong without any work). */
+export function normaliseResetCode(typed: string, length = CODE_LENGTH): string | null {
   const code = typed
     .normalize("NFKC")
     .toUpperCase()
     .replace(/[\s-]+/g, "");
-  if (code.length !== CODE_LENGTH) return null;
+  if (code.length !== length) return null;
   return [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : null;
 }
 
-/** As shown on the page and the slip: two groups of four. */
+/** As shown on the page, the slip and the e-mail: two groups (four and four, or three and three). */
 export function formatResetCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
+  const half = Math.ceil(code.length / 2);
+  return `${code.slice(0, half)}-${code.slice(half)}`;
 }
 
 /** The UTC offset of `timeZone` at `at`, in minutes. */

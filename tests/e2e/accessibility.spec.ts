@@ -313,7 +313,15 @@ test("the checklist is read out politely when typing pauses, not at every key", 
   await expect(progress).toHaveText("All the requirements are met.");
 });
 
-const PAGES = ["/login", "/sspr", "/sspr/search", "/sspr/done", "/sspr/change"];
+const PAGES = [
+  "/login",
+  "/sspr",
+  "/sspr/search",
+  "/sspr/done",
+  "/sspr/change",
+  "/sspr/guardian",
+  "/sspr/guardian/code",
+];
 
 test("every page reflows at 320 px and with text twice as large, with targets of 24 px or more", async ({
   page,

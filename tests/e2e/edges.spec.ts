@@ -4,7 +4,15 @@ import { LoginPage } from "./pages";
 
 // The framework's edges: headers on every page, and state-changing requests from elsewhere.
 
-const PAGES = ["/login", "/sspr", "/sspr/search", "/sspr/challenge", "/sspr/change", "/sspr/done"];
+const PAGES = [
+  "/login",
+  "/sspr",
+  "/sspr/search",
+  "/sspr/challenge",
+  "/sspr/change",
+  "/sspr/done",
+  "/sspr/guardian",
+];
 
 test("every page is sent uncached, with a per-request CSP nonce and the safety headers", async ({
   request,

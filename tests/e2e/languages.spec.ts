@@ -131,6 +131,13 @@ for (const locale of LOCALES) {
     await page.goto("/sspr");
     await expect(page.getByRole("heading", { name: t.sspr.landingHeading })).toBeVisible();
     await checkStep(page, locale, "10-sspr");
+    // A guardian's approval: the request, and the code's page after it.
+    await page.goto("/sspr/guardian");
+    await expect(page.getByRole("heading", { name: t.sspr.guardianHeading })).toBeVisible();
+    await checkStep(page, locale, "10a-guardian");
+    await page.goto("/sspr/guardian/code?sent=1");
+    await expect(page.getByRole("status")).toHaveText(t.sspr.guardianSent);
+    await checkStep(page, locale, "10b-guardian-code");
     await page.goto("/no-such-page");
     await expect(page.getByRole("heading", { name: t.notFound.heading })).toBeVisible();
     await checkStep(page, locale, "11-not-found");
@@ -255,6 +262,10 @@ test("a pseudo-locale run finds no word that does not come from the messages", a
   await expectNoEnglish("change without a grant");
   await page.goto("/sspr/done");
   await expectNoEnglish("done");
+  await page.goto("/sspr/guardian");
+  await expectNoEnglish("a guardian's approval");
+  await page.goto("/sspr/guardian/code?sent=1");
+  await expectNoEnglish("the guardian's code");
   await page.goto("/no-such-page");
   await expectNoEnglish("not found");
 

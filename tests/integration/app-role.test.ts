@@ -9,7 +9,9 @@ import { openPostgres, type Database } from "@/db/client";
 import { getDb, setDatabase } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
-import { earnGrant, newPassword, SITI, CLIENT, IP } from "./helpers";
+import { redeemGuardianCode, requestGuardianCode } from "@/lib/data/guardian-codes";
+import { setGuardianApproval } from "@/lib/data/school-settings";
+import { earnGrant, newPassword, signIn, SITI, CLEMENTI_ADMIN, CLIENT, IP } from "./helpers";
 
 let owner: Database["db"];
 let asApp: Database | undefined;
@@ -79,5 +81,18 @@ describe("the app's database role", () => {
       status: "reset",
     });
     expect(await authenticate(SITI.loginId, "Copper-Kettle-Rain-84", IP)).not.toBeNull();
+  });
+
+  it("runs a guardian's approval: the school's setting, a code sent and counted, a wrong code", async () => {
+    const admin = await signIn(CLEMENTI_ADMIN);
+    expect(await setGuardianApproval(admin, { schoolId: admin.schoolId, enabled: true }, CLIENT)).toEqual({
+      status: "changed",
+    });
+    await requestGuardianCode(SITI.loginId, CLIENT);
+    const sent = await rowsOf<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM guardian_codes JOIN guardian_code_sends USING (user_id)`,
+    );
+    expect(sent).toEqual([{ n: 1 }]);
+    expect(await redeemGuardianCode(SITI.loginId, "KMN-479", CLIENT)).toMatchObject({ status: "wrong" });
   });
 });

@@ -93,7 +93,7 @@ describe("schools and their administrators", () => {
     expect(listed.map((school) => [school.name, school.students])).toEqual([
       ["Bedok Green Primary School", 0],
       ["Clementi Primary School", 4],
-      ["Jurong West Primary School", 1],
+      ["Jurong West Primary School", 2],
       ["Tampines Garden Primary School", 7],
     ]);
     expect(listed.find((s) => s.name === "Bedok Green Primary School")?.admins).toEqual([
@@ -169,7 +169,7 @@ describe("schools and their administrators", () => {
     const jurong = await signIn(JURONG_ADMIN);
     expect((await schoolsForAdmin(ministry)).length).toBeGreaterThanOrEqual(2);
     const inJurong = { ...ministry, schoolId: jurong.schoolId };
-    expect((await findStudents(inJurong, all)).rows.map((r) => r.loginId)).toEqual([LIM.loginId]);
+    expect((await findStudents(inJurong, all)).rows.map((r) => r.loginId)).toEqual([LIM.loginId, "ryan_koh"]);
   });
 
   it("disables a school administrator who has left: signed out, schools taken away; enables again", async () => {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { Card, TextLink } from "@/app/components/card";
 import { challengeView } from "@/lib/data/challenge";
+import { guardianApprovalOffered } from "@/lib/data/school-settings";
 import { listSchoolContacts } from "@/lib/data/schools";
 import { getMessages, questionText } from "@/lib/messages";
 import { rememberedLoginId } from "@/lib/reset/cookies";
@@ -49,6 +50,8 @@ export default async function ChallengePage({
       <p>{t.sspr.challengeIntro}</p>
       <ChallengeForm questions={questions} checkAnswers={t.sspr.checkAnswers} summary={t.errors.summary} />
       <TextLink href="/sspr/code">{t.sspr.codeLink}</TextLink>
+      {/* Offered by some school, whichever this Login ID's is: the link says nothing about it. */}
+      {(await guardianApprovalOffered()) && <TextLink href="/sspr/guardian">{t.sspr.guardianLink}</TextLink>}
     </Card>
   );
 }

@@ -3,21 +3,22 @@ import { Field, FormMessage } from "@/app/components/field";
 import { LoginIdField } from "@/app/components/login-id-field";
 import { SubmitButton } from "@/app/components/submit-button";
 import { useFormAction } from "@/app/components/use-form-action";
-import { RESET_CODE_FIELD_MAX_LENGTH } from "@/lib/forms/state";
-import type { Messages } from "@/lib/messages";
-import { redeemCode } from "../actions";
+import { RESET_CODE_FIELD_MAX_LENGTH, type FormAction } from "@/lib/forms/state";
 
-export type CodeWords = Pick<Messages["sspr"], "loginId" | "code" | "codeHint" | "useCode"> & {
-  summary: string;
-};
+export type CodeWords = { loginId: string; code: string; codeHint: string; useCode: string; summary: string };
 
-/** Login ID and the code from the teacher; the words come from the page. */
-export function CodeForm({ t }: { t: CodeWords }) {
-  const { state, formAction, onSubmit, fieldProps } = useFormAction(redeemCode);
+/** Login ID and a one-time code: the teacher's (/sspr/code) or the one in the guardian's e-mail
+ *  (/sspr/guardian/code). The words, the action and the Login ID to start with come from the page. */
+export function CodeForm({ t, action, loginId }: { t: CodeWords; action: FormAction; loginId?: string }) {
+  const { state, formAction, onSubmit, fieldProps } = useFormAction(action);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} summary={t.summary} />
-      <LoginIdField label={t.loginId} defaultValue={state.values?.loginId} {...fieldProps("loginId")} />
+      <LoginIdField
+        label={t.loginId}
+        defaultValue={state.values?.loginId ?? loginId}
+        {...fieldProps("loginId")}
+      />
       <Field
         label={t.code}
         hint={t.codeHint}

@@ -1,5 +1,6 @@
 import { Card, TextLink } from "@/app/components/card";
 import { getMessages, pageTitle } from "@/lib/messages";
+import { redeemCode } from "../actions";
 import { CodeForm } from "./code-form";
 
 export const generateMetadata = pageTitle((t) => t.sspr.codeHeading);
@@ -11,6 +12,7 @@ export default async function CodePage() {
     <Card title={t.app.ssprTitle} heading={t.sspr.codeHeading}>
       <p>{t.sspr.codeIntro}</p>
       <CodeForm
+        action={redeemCode}
         t={{
           loginId: t.sspr.loginId,
           code: t.sspr.code,

@@ -1,4 +1,5 @@
 import { Card, TextLink } from "@/app/components/card";
+import { guardianApprovalOffered } from "@/lib/data/school-settings";
 import { getMessages, pageTitle } from "@/lib/messages";
 import { SearchForm } from "./search-form";
 
@@ -17,6 +18,7 @@ export default async function SearchPage() {
         }}
       />
       <TextLink href="/sspr/code">{t.sspr.codeLink}</TextLink>
+      {(await guardianApprovalOffered()) && <TextLink href="/sspr/guardian">{t.sspr.guardianLink}</TextLink>}
       <TextLink href="/login">{t.sspr.backToLogin}</TextLink>
     </Card>
   );

@@ -130,6 +130,10 @@ export const resetGrants = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /** How it was earned: the notices and the audit log say so. */
+    via: text("via", { enum: ["answers", "resetCode", "guardianCode"] })
+      .notNull()
+      .default("answers"),
     createdAt: createdAt(),
   },
   (t) => [index("reset_grants_user_idx").on(t.userId)],

@@ -168,7 +168,7 @@ export async function checkAnswers(
       }
       await recordGateCorrect(tx, gate);
       await recordAudit(tx, { action: "challenge_passed", actorUserId: account!.id, ...audit });
-      return createResetGrant(tx, account!.id);
+      return createResetGrant(tx, account!.id, "answers");
     });
     return { status: "correct", grantToken };
   }

@@ -33,6 +33,8 @@ export type OneTimeCodeKind = {
   /** The code's place in the marks of wrong answers (lib/limits/wrong-marks.ts), so the same
    *  text typed as a code of another kind is not a repeat. */
   markId: number;
+  /** What the grant it earns says of how it was earned. */
+  via: "resetCode" | "guardianCode";
   failed: "reset_code_failed" | "guardian_code_failed";
   /** The hash of the student's code that is live at `now`, if there is one. */
   liveHash(db: Executor, userId: number, now: Date): Promise<string | undefined>;
@@ -90,7 +92,7 @@ export async function redeemOneTimeCode(
     if (!used) return null;
     await recordGateCorrect(tx, gate);
     await recordAudit(tx, { ...used, actorUserId: student.id, ...audit });
-    return createResetGrant(tx, student.id);
+    return createResetGrant(tx, student.id, kind.via);
   });
   return grantToken ? { status: "correct", grantToken } : { status: "wrong" };
 }

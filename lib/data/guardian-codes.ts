@@ -113,6 +113,7 @@ export async function requestGuardianCode(
 const guardianCode: OneTimeCodeKind = {
   normalise: normaliseGuardianCode,
   markId: -1,
+  via: "guardianCode",
   failed: "guardian_code_failed",
   async liveHash(db, userId, now) {
     // Only while the school offers it (turning it off also ends the school's codes).

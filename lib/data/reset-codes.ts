@@ -31,6 +31,7 @@ export async function storeNewResetCode(
 const resetCode: OneTimeCodeKind = {
   normalise: (typed) => normaliseResetCode(typed),
   markId: 0,
+  via: "resetCode",
   failed: "reset_code_failed",
   async liveHash(db, userId, now) {
     const [stored] = await db

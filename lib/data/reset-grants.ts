@@ -20,11 +20,26 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createResetGrant(tx: Tx, userId: number): Promise<string> {
+/** How a grant was earned: correct answers, the school's one-time code, a guardian's code. */
+export type GrantVia = (typeof resetGrants.$inferSelect)["via"];
+
+const AUDIT_VIA = {
+  answers: "security_questions",
+  resetCode: "reset_code",
+  guardianCode: "guardian_code",
+} as const;
+const NOTICE_HOW = {
+  answers: "self_service",
+  resetCode: "reset_code",
+  guardianCode: "guardian_code",
+} as const;
+
+export async function createResetGrant(tx: Tx, userId: number, via: GrantVia): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx.insert(resetGrants).values({
     tokenHash: hashToken(token),
     userId,
+    via,
     expiresAt: new Date(Date.now() + config.grantMinutes * 60_000),
   });
   return token;
@@ -110,8 +125,9 @@ export async function resetPasswordWithGrant(
         .update(resetGrants)
         .set({ usedAt: new Date() })
         .where(liveGrant(token))
-        .returning({ userId: resetGrants.userId });
+        .returning({ userId: resetGrants.userId, via: resetGrants.via });
       if (used.length !== 1) throw new GrantGone();
+      const { via } = used[0]!;
       // Any other grant of this account ends too.
       await endResetGrants(tx, holder.userId);
       await writeNewPassword(tx, holder.userId, passwordHash);
@@ -122,9 +138,9 @@ export async function resetPasswordWithGrant(
         targetUserId: holder.userId,
         schoolId: holder.schoolId,
         clientAddress: client?.address ?? null,
-        detail: { via: "security_questions" },
+        detail: { via: AUDIT_VIA[via] },
       });
-      await queuePasswordChangedNotices(tx, { userId: holder.userId, how: "self_service", client });
+      await queuePasswordChangedNotices(tx, { userId: holder.userId, how: NOTICE_HOW[via], client });
     });
   } catch (error) {
     if (error instanceof GrantGone) return { status: "invalidGrant" };

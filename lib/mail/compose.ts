@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/messages/locales";
 import type { ClientInfo } from "@/lib/http/request";
 import { deviceKindOf } from "./device-kind";
 
-export type PasswordChangeHow = "self_service" | "signed_in" | "admin";
+export type PasswordChangeHow = "self_service" | "reset_code" | "guardian_code" | "signed_in" | "admin";
 
 export type NoticeEvent =
   | { kind: "password_changed"; how: PasswordChangeHow }

@@ -1,3 +1,4 @@
+import type { PasswordChangeHow } from "@/lib/mail/compose";
 // Every word a user reads, in one place: the product will also speak Chinese, Malay and Tamil.
 // Headings, labels and buttons follow the school's guide word for word (shared/seed-texts.md).
 export const en = {
@@ -585,10 +586,12 @@ export const en = {
       "This message was sent by the MIMS Student Self-Service Password Reset service. Replies to it are not read.",
     passwordChanged: {
       subject: (name: string) => `The password of ${name}'s school account was changed`,
-      text: (name: string, how: "self_service" | "signed_in" | "admin") =>
+      text: (name: string, how: PasswordChangeHow) =>
         `The password of ${name}'s school account was changed ${
           {
             self_service: "with Forgot Password?, after the security questions were answered",
+            reset_code: "with Forgot Password?, using a one-time reset code from the school",
+            guardian_code: "with Forgot Password?, using a code sent to the parent or guardian's e-mail",
             signed_in: "by someone who signed in with the old password",
             admin: "by the school's administrator",
           }[how]

@@ -1,3 +1,4 @@
+import type { PasswordChangeHow } from "@/lib/mail/compose";
 import type { FamilyWords } from "./en";
 
 // Bahasa Melayu (as used in Singapore schools), for children from seven years old and their families.
@@ -264,10 +265,13 @@ export const ms: FamilyWords = {
       "Mesej ini dihantar oleh perkhidmatan Tetapan Semula Kata Laluan Layan Diri Murid MIMS. Balasan kepada mesej ini tidak akan dibaca.",
     passwordChanged: {
       subject: (name: string) => `Kata laluan akaun sekolah ${name} telah ditukar`,
-      text: (name: string, how: "self_service" | "signed_in" | "admin") =>
+      text: (name: string, how: PasswordChangeHow) =>
         `Kata laluan akaun sekolah ${name} telah ditukar ${
           {
             self_service: "melalui Lupa Kata Laluan?, selepas soalan keselamatan dijawab",
+            reset_code: "melalui Lupa Kata Laluan?, dengan kod sekali guna daripada pihak sekolah",
+            guardian_code:
+              "melalui Lupa Kata Laluan?, dengan kod yang dihantar ke e-mel ibu bapa atau penjaga",
             signed_in: "oleh seseorang yang log masuk dengan kata laluan lama",
             admin: "oleh pentadbir sekolah",
           }[how]

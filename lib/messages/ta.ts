@@ -1,3 +1,4 @@
+import type { PasswordChangeHow } from "@/lib/mail/compose";
 import type { FamilyWords } from "./en";
 
 // Tamil (தமிழ், as taught in Singapore schools). Short, plain words for children from seven and
@@ -263,10 +264,12 @@ export const ta: FamilyWords = {
       "இந்தச் செய்தியை MIMS மாணவர் சுயசேவைக் கடவுச்சொல் மீட்டமைப்புச் சேவை அனுப்பியது. இந்த மின்னஞ்சலுக்கு அனுப்பப்படும் மறுமொழிகள் படிக்கப்படுவதில்லை.",
     passwordChanged: {
       subject: (name: string) => `${name} அவர்களின் பள்ளிக் கணக்கின் கடவுச்சொல் மாற்றப்பட்டது`,
-      text: (name: string, how: "self_service" | "signed_in" | "admin") =>
+      text: (name: string, how: PasswordChangeHow) =>
         `${name} அவர்களின் பள்ளிக் கணக்கின் கடவுச்சொல் ${
           {
             self_service: `"${FORGOT}" மூலம், பாதுகாப்புக் கேள்விகளுக்குப் பதில் அளித்த பிறகு`,
+            reset_code: `"${FORGOT}" மூலம், பள்ளி தந்த ஒருமுறைக் குறியீட்டைப் பயன்படுத்தி`,
+            guardian_code: `"${FORGOT}" மூலம், பெற்றோர் அல்லது பாதுகாவலரின் மின்னஞ்சலுக்கு அனுப்பிய குறியீட்டைப் பயன்படுத்தி`,
             signed_in: "பழைய கடவுச்சொல்லுடன் உள்நுழைந்த ஒருவரால்",
             admin: "பள்ளியின் நிர்வாகியால்",
           }[how]

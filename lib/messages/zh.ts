@@ -1,3 +1,4 @@
+import type { PasswordChangeHow } from "@/lib/mail/compose";
 import type { FamilyWords } from "./en";
 
 // Simplified Chinese (as used in Singapore schools). Pages speak to the child (你); the e-mail
@@ -228,10 +229,12 @@ export const zh: FamilyWords = {
     footer: "这封电邮由 MIMS 学生自助重设密码服务发送。回复这封电邮，不会有人阅读。",
     passwordChanged: {
       subject: (name: string) => `${name}的学校账户密码已更改`,
-      text: (name: string, how: "self_service" | "signed_in" | "admin") =>
+      text: (name: string, how: PasswordChangeHow) =>
         `${name}的学校账户密码${
           {
             self_service: "已在回答安全问题后，通过“忘记密码？”更改",
+            reset_code: "已通过“忘记密码？”，使用学校给的一次性代码更改",
+            guardian_code: "已通过“忘记密码？”，使用发送到家长或监护人电邮的代码更改",
             signed_in: "已由一位用旧密码登录的人更改",
             admin: "已由学校管理员更改",
           }[how]

@@ -45,7 +45,7 @@ import {
   type Answers,
 } from "./helpers";
 import { startMailServer, type MailServer, type ReceivedMail } from "./mail-server";
-import { FAST, createFamily, deliverAll, type Family } from "./notice-steps";
+import { FAST, createFamily, deliverAll, noticesOf, type Family } from "./notice-steps";
 
 const ANSWERS: Answers = { 2: "turquoise", 3: "table tennis", 4: "laksa" };
 /** The outbox as the app's worker runs it: with the keys that open a sealed body. */
@@ -156,6 +156,13 @@ describe("a guardian's approval", () => {
     );
     expect(reset.status).toBe("reset");
     expect(await authenticate(family.loginId, "Pepper-Lantern-Moon-7", IP)).not.toBeNull();
+    // The usual notice, saying how: a code sent to the guardian, not the security questions.
+    const changed = (await noticesOf(family.userId)).filter((notice) => notice.kind === "password_changed");
+    expect(changed.map((notice) => notice.toAddress).sort()).toEqual(
+      [family.guardian, family.student].sort(),
+    );
+    for (const notice of changed)
+      expect(notice.body).toContain("using a code sent to the parent or guardian's e-mail");
 
     // Once only: the same code again is wrong, and counted at the gate.
     expect(await redeemGuardianCode(family.loginId, code!, CLIENT)).toEqual({ status: "wrong" });

@@ -3,9 +3,9 @@
 // the school day; the school's unlock or reset ends it; a wrong code counts like wrong answers,
 // so codes cannot be guessed faster than answers; and a Login ID with no code, or no account,
 // gets the same answer.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, resetCodes } from "@/db/schema";
+import { auditEvents, resetCodes, users } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
 import { redeemResetCode } from "@/lib/data/reset-codes";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
@@ -23,6 +23,7 @@ import {
   resetForm,
   signIn,
 } from "./helpers";
+import { noticesOf } from "./notice-steps";
 
 async function issued(loginId: string, options: { now?: Date } = {}) {
   const admin = await signIn(CLEMENTI_ADMIN);
@@ -35,6 +36,12 @@ async function issued(loginId: string, options: { now?: Date } = {}) {
 describe("one-time reset codes", () => {
   it("gives a code of 8 unambiguous characters that works once, for a new password", async () => {
     const { id, code } = await issued("code_once");
+    await (
+      await getDb()
+    )
+      .update(users)
+      .set({ guardianEmail: "tan.family@parents.example" })
+      .where(eq(users.id, id));
     expect(code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{8}$`));
     // Typed as a child types it: small letters, a dash, spaces.
     const typed = ` ${formatResetCode(code).toLowerCase()} `;
@@ -44,6 +51,20 @@ describe("one-time reset codes", () => {
       (await resetPasswordWithGrant(result.grantToken, newPassword("Mango-Pudding-Sky-4"), CLIENT)).status,
     ).toBe("reset");
     expect(await authenticate("code_once", "Mango-Pudding-Sky-4", CLIENT.address)).not.toBeNull();
+    // The notice and the audit log say how: a code from the school, not the security questions.
+    const changed = (await noticesOf(id)).filter((notice) => notice.kind === "password_changed");
+    expect(changed.map((notice) => notice.toAddress)).toEqual(["tan.family@parents.example"]);
+    for (const notice of changed) {
+      expect(notice.body).toContain("using a one-time reset code from the school");
+      expect(notice.body).not.toContain("security questions were answered");
+    }
+    const [resetRow] = await (
+      await getDb()
+    )
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetUserId, id), eq(auditEvents.action, "password_reset")));
+    expect(resetRow?.detail).toEqual({ via: "reset_code" });
     // A second use: wrong, and counted.
     expect(await redeemResetCode("code_once", code, CLIENT)).toEqual({ status: "wrong" });
     const actions = (

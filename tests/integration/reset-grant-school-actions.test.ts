@@ -131,7 +131,7 @@ describe("a grant is used only by an active student", () => {
   it("is refused for an account that is not a student's", async () => {
     const adminId = await userIdOf(CLEMENTI_ADMIN.loginId);
     const db = await getDb();
-    const grant = await db.transaction((tx) => createResetGrant(tx, adminId));
+    const grant = await db.transaction((tx) => createResetGrant(tx, adminId, "answers"));
     await expectGrantDead(adminId, grant);
   });
 });

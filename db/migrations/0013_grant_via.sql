@@ -1,0 +1,1 @@
+ALTER TABLE "reset_grants" ADD COLUMN "via" text DEFAULT 'answers' NOT NULL;

@@ -1,4 +1,5 @@
 import "server-only";
+import { performance } from "node:perf_hooks";
 import { and, eq, gt, gte, lt } from "drizzle-orm";
 import { guardianCodeSends, guardianCodes, schools, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
@@ -24,6 +25,12 @@ import { findAccountByLoginId, normaliseLoginId } from "./users";
 // at /sspr/guardian for a code sent to the guardian's e-mail on file, and redeems it at
 // /sspr/guardian/code for the same reset grant as correct answers, through the answers' gate
 // (lib/data/code-redemption.ts). Asking answers the same, after the same work, for every Login ID.
+
+/** The least time a request takes, whatever it found. The work is the same for every Login ID (a
+ *  code drawn and hashed), but a real send writes four rows more than an unknown ID: a few
+ *  milliseconds that many tries could tell apart. Every answer waits until this much time has
+ *  passed since the request began, so the difference is hidden while the server keeps up. */
+export const GUARDIAN_REQUEST_FLOOR_MS = 400;
 
 /** Why no code was sent: for the school's audit log only. */
 type Refusal = "noAccount" | "off" | "locked" | "noAddress" | "limit";
@@ -70,6 +77,16 @@ export async function requestGuardianCode(
   now = new Date(),
 ): Promise<void> {
   if (hashPool().saturated) throw new HashingBusyError();
+  const started = performance.now();
+  try {
+    await requestNow(loginId, client, now);
+  } finally {
+    const left = GUARDIAN_REQUEST_FLOOR_MS - (performance.now() - started);
+    if (left > 0) await new Promise((done) => setTimeout(done, left));
+  }
+}
+
+async function requestNow(loginId: string, client: ClientInput, now: Date): Promise<void> {
   const code = newGuardianCode();
   const codeHash = await hashSecret(code);
   const normalised = normaliseLoginId(loginId);

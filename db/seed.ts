@@ -43,7 +43,7 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
         password: "Blue-Kite-Flying-7",
         email: "siti_rahman@students.clementi-ps.example",
         guardianEmail: "rahman.family@parents.example",
-        className: "P5 Integrity",
+        className: "P3 Respect",
         answers: [
           [2, "purple"],
           [3, "badminton"],
@@ -102,7 +102,7 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
         password: "Mango-Tree-House-25",
         email: "ryan_koh@students.jurongwest-ps.example",
         guardianEmail: "koh.family@parents.example",
-        className: "P5 Integrity",
+        className: "P3 Respect",
       },
       {
         role: "admin",

@@ -9,7 +9,8 @@ import { openPostgres, type Database } from "@/db/client";
 import { getDb, setDatabase } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
-import { earnGrant, newPassword, SITI, CLIENT, IP } from "./helpers";
+import { issueClassResetCode, listClassStudents } from "@/lib/data/class-students";
+import { earnGrant, newPassword, signIn, SITI, CLIENT, IP, TEACHER, AIDEN, userIdOf } from "./helpers";
 
 let owner: Database["db"];
 let asApp: Database | undefined;
@@ -79,5 +80,11 @@ describe("the app's database role", () => {
       status: "reset",
     });
     expect(await authenticate(SITI.loginId, "Copper-Kettle-Rain-84", IP)).not.toBeNull();
+  });
+
+  it("runs a teacher's page: her classes (teacher_classes, a later migration's table) and a reset code", async () => {
+    const teacher = await signIn(TEACHER);
+    expect((await listClassStudents(teacher)).classes).toEqual(["P3 Diligence", "P4 Courage"]);
+    expect((await issueClassResetCode(teacher, await userIdOf(AIDEN.loginId), CLIENT)).status).toBe("issued");
   });
 });

@@ -25,13 +25,13 @@ function adminLinks(session: CurrentSession): NavLink[] {
 
 /** The school's pages: their menu, and a page as wide as a desk's screen (`data-desk`: the root
  *  layout widens its column for it). Not their guard: every page and action under /admin checks
- *  its caller itself; the menu is only drawn for an administrator. */
+ *  its caller itself; the menu is only drawn for the school's staff (a teacher's own). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const session = await currentSession();
-  const admin = session && isStaff(session.user.role) ? session : null;
+  const staff = session && isStaff(session.user.role) ? session : null;
   return (
     <div data-desk>
-      {admin && <TopNav links={adminLinks(admin)} name={admin.user.fullName} className="print:hidden" />}
+      {staff && <TopNav links={adminLinks(staff)} name={staff.user.fullName} className="print:hidden" />}
       {children}
     </div>
   );

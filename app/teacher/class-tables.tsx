@@ -30,11 +30,17 @@ export function ClassTables({ tables }: { tables: ClassTable[] }) {
       {tables.map((table) => (
         <table
           key={table.className}
-          className="w-full rounded-xl border border-slate-300 bg-white text-left text-sm"
+          className="w-full table-fixed rounded-xl border border-slate-300 bg-white text-left text-sm"
         >
           <caption className="p-2 text-left text-lg font-bold sm:p-3">
             {t.teacher.classCaption(table.className, table.students.length)}
           </caption>
+          {/* The same columns in every class's table. */}
+          <colgroup>
+            <col className="w-[42%]" />
+            <col className="w-[25%]" />
+            <col />
+          </colgroup>
           <thead className="border-y border-slate-300 bg-slate-100">
             <tr>
               {[t.teacher.student, t.teacher.questions, t.teacher.lock].map((heading) => (
@@ -61,7 +67,7 @@ export function ClassTables({ tables }: { tables: ClassTable[] }) {
                   >
                     {student.fullName}
                   </a>
-                  <span className="block font-mono">{student.loginId}</span>
+                  <span className="block break-all font-mono">{student.loginId}</span>
                 </th>
                 <td className={cell}>{student.questionsSetUp ? t.teacher.setUp : t.teacher.notSetUp}</td>
                 <td className={`${cell} space-y-2`}>

@@ -728,15 +728,15 @@ export const en = {
     },
     secondFactorLocked: {
       text: (name: string, failures: number, until: string) =>
-        `${failures} wrong codes in a row were given for the second factor of ${name}'s administrator account. Codes from the authenticator app are refused until ${until}; a recovery code still works. Whoever gave them knew the account's password.`,
+        `${failures} wrong codes in a row were given for the second factor of ${name}'s school staff account. Codes from the authenticator app are refused until ${until}; a recovery code still works. Whoever gave them knew the account's password.`,
       administrator: {
         subject: (name: string) => `Second factor locked for ${name}`,
         action: "If this was not you, change your password at once and tell the ministry: someone knows it.",
       },
       ministry: {
-        subject: (name: string) => `Second factor locked: administrator ${name}`,
+        subject: (name: string) => `Second factor locked: ${name}`,
         action:
-          "Check with the administrator that it was them. If not, disable the account under Schools: someone knows its password.",
+          "Check with them that it was them. If not, disable the account (an administrator under Schools, a teacher on the school's Teachers page): someone knows its password.",
       },
     },
   },

@@ -24,6 +24,12 @@ import type { TeacherImportState } from "./import-state";
 
 const t = () => schoolMessages().teachers;
 
+/** What was typed, put back into a refused form (nothing secret: names and classes). */
+function typed(formData: FormData, names: string[]): Record<string, string> {
+  const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value.slice(0, 1000) : "");
+  return Object.fromEntries(names.map((name) => [name, text(formData.get(name))]));
+}
+
 async function refusedUnlessAllowed<S>(work: () => Promise<S>): Promise<S | FormState> {
   try {
     return await work();
@@ -37,13 +43,16 @@ export async function addTeacherAction(_state: FormState, formData: FormData): P
   const admin = await requireAdmin();
   const school = parseFormSchool(formData, admin.schoolId);
   if (!school.ok) return school.state;
-  const parsed = parseForm(teacherSchema, formData);
+  const values = typed(formData, ["loginId", "fullName", "classes"]);
+  const parsed = parseForm(teacherSchema, formData, { values });
   if (!parsed.ok) return parsed.state;
   return refusedUnlessAllowed(async (): Promise<FormState> => {
     const result = await addTeacher(admin, { ...parsed.data, schoolId: school.data }, await clientInfo());
-    if (result.status === "taken") return { status: "error", fieldErrors: { loginId: t().taken } };
-    if (result.status === "unknownClasses")
-      return { status: "error", fieldErrors: { classes: t().unknownClasses(result.classes.join(", ")) } };
+    if (result.status === "taken") return { status: "error", values, fieldErrors: { loginId: t().taken } };
+    if (result.status === "unknownClasses") {
+      const classes = t().unknownClasses(result.classes.join(", "));
+      return { status: "error", values, fieldErrors: { classes } };
+    }
     revalidatePath("/admin/teachers");
     const { loginId, temporaryPassword } = result.teacher;
     return { status: "success", message: t().added(loginId), generated: temporaryPassword };
@@ -52,12 +61,15 @@ export async function addTeacherAction(_state: FormState, formData: FormData): P
 
 export async function changeTeacherClasses(_state: FormState, formData: FormData): Promise<FormState> {
   const admin = await requireAdmin();
-  const parsed = parseForm(teacherClassesSchema, formData);
+  const values = typed(formData, ["classes"]);
+  const parsed = parseForm(teacherClassesSchema, formData, { values });
   if (!parsed.ok) return parsed.state.fieldErrors?.teacherId ? notAllowedState() : parsed.state;
   return refusedUnlessAllowed(async (): Promise<FormState> => {
     const result = await setTeacherClasses(admin, parsed.data, await clientInfo());
-    if (result.status === "unknownClasses")
-      return { status: "error", fieldErrors: { classes: t().unknownClasses(result.classes.join(", ")) } };
+    if (result.status === "unknownClasses") {
+      const classes = t().unknownClasses(result.classes.join(", "));
+      return { status: "error", values, fieldErrors: { classes } };
+    }
     revalidatePath("/admin/teachers");
     return { status: "success", message: t().classesSaved(result.fullName) };
   });

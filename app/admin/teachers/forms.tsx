@@ -7,7 +7,8 @@ import { schoolMessages } from "@/lib/messages/school";
 import { addTeacherAction, changeTeacherAccess, changeTeacherClasses } from "./actions";
 
 // The forms of /admin/teachers, not checked in the browser: the words come back from the action,
-// next to each field. `classesHint` names the school's classes, to type as they are.
+// next to each field, with what was typed (`values`: React empties a form once its action answers).
+// `classesHint` names the school's classes, to type as they are.
 
 /** Add one teacher: their temporary password is shown once, in the answer. */
 export function AddTeacherForm({ schoolId, classesHint }: { schoolId: number; classesHint: string }) {
@@ -39,6 +40,7 @@ export function AddTeacherForm({ schoolId, classesHint }: { schoolId: number; cl
         required
         autoCapitalize="none"
         spellCheck={false}
+        defaultValue={state.values?.loginId}
         error={state.fieldErrors?.loginId}
       />
       <Field
@@ -47,6 +49,7 @@ export function AddTeacherForm({ schoolId, classesHint }: { schoolId: number; cl
         label={t.fullName}
         maxLength={100}
         required
+        defaultValue={state.values?.fullName}
         error={state.fieldErrors?.fullName}
       />
       <Field
@@ -56,6 +59,7 @@ export function AddTeacherForm({ schoolId, classesHint }: { schoolId: number; cl
         hint={classesHint}
         maxLength={1000}
         required
+        defaultValue={state.values?.classes}
         error={state.fieldErrors?.classes}
       />
       <SubmitButton>{t.add}</SubmitButton>
@@ -91,8 +95,7 @@ export function TeacherItem({ teacher }: { teacher: TeacherView }) {
           id={fieldId}
           name="classes"
           label={t.classesOf(teacher.fullName)}
-          defaultValue={teacher.classes}
-          key={teacher.classes}
+          defaultValue={classesState.values?.classes ?? teacher.classes}
           maxLength={1000}
           error={classesState.fieldErrors?.classes}
         />

@@ -78,6 +78,9 @@ test("a form teacher unlocks a child of her class and gives him a one-time reset
   await new LoginPage(child).open();
   await new LoginPage(child).logIn("aiden_chua", "Harbour-Lights-Evening-6");
   await expect(child.getByRole("heading", { name: "MIMS Portal" })).toBeVisible();
+  // A student's session reaches no teacher's page.
+  expect((await child.goto("/teacher"))?.status()).toBe(404);
+  expect((await child.goto(studentUrl))?.status()).toBe(404);
 
   // Her page's activity is in the school's log under her name, and the code's use under his.
   const office = await (
@@ -94,6 +97,9 @@ test("a form teacher unlocks a child of her class and gives him a one-time reset
   await office.goto("/admin?q=siti");
   const sitiHref = await office.getByRole("link", { name: "Siti Nur Rahman" }).getAttribute("href");
   const sitiId = sitiHref!.split("/").pop();
+  // An administrator is not a teacher.
+  expect((await office.goto("/teacher"))?.status()).toBe(404);
+  await office.goto("/admin");
   await new PortalPage(office).logOut();
 
   // Beyond her classes: the same 404 for another class's child, a made-up id and the school's pages.

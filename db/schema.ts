@@ -36,7 +36,9 @@ export const users = pgTable(
     schoolId: integer("school_id")
       .notNull()
       .references(() => schools.id),
-    role: text("role", { enum: ["student", "admin"] }).notNull(),
+    /** A teacher, like an administrator, belongs to one school (school_id) and acts on the
+     *  students of their classes only (teacher_classes). */
+    role: text("role", { enum: ["student", "admin", "teacher"] }).notNull(),
     /** Stored lower-cased: login IDs are case-insensitive. */
     loginId: text("login_id").notNull(),
     email: text("email"),
@@ -385,6 +387,20 @@ export const adminSchools = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.schoolId] })],
+);
+
+/** The classes a teacher acts on, named as the students' class is stored (users.class_name), within
+ *  the teacher's own school: their students are the school's students of these classes. */
+export const teacherClasses = pgTable(
+  "teacher_classes",
+  {
+    teacherId: integer("teacher_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    className: text("class_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teacherId, t.className] })],
 );
 
 /** Sign-in failures per account (`u:<id>`), per Login ID no account has (`id:<login id>`, so an

@@ -1,14 +1,15 @@
 // Demo data for an empty database: two schools, so that school scoping is visible. Only for the
 // demo: lib/data/db.ts seeds it in development or when SEED_DEMO=1 asks for it, never otherwise.
-// The administrators' passwords are published in README.md, so each must be changed at the first
-// sign-in (after the second factor is set up), in development too.
+// The staff's (administrators' and the teacher's) passwords are published in README.md, so each must
+// be changed at the first sign-in (after the second factor is set up), in development too.
 import { hashSecret } from "../lib/crypto/hashing";
 import { normaliseAnswer } from "../lib/reset/answers";
 import type { Db } from "./client";
-import { schools, securityAnswers, users } from "./schema";
+import type { Role } from "../lib/auth/roles";
+import { schools, securityAnswers, teacherClasses, users } from "./schema";
 
 type DemoUser = {
-  role: "student" | "admin";
+  role: Role;
   loginId: string;
   fullName: string;
   password: string;
@@ -21,6 +22,8 @@ type DemoUser = {
   answers?: [number, string][];
   /** The family's language (their notices are written in it). */
   language?: "en" | "zh" | "ms" | "ta";
+  /** A teacher's classes (their students are the school's students of these classes). */
+  classes?: string[];
 };
 
 export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser[] }[] = [
@@ -66,6 +69,23 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
         email: "priya_nair@students.clementi-ps.example",
         guardianEmail: "nair.family@parents.example",
         className: "P2 Harmony",
+      },
+      {
+        // No security questions: his form teacher gives him a one-time reset code.
+        role: "student",
+        loginId: "aiden_chua",
+        fullName: "Aiden Chua Zi Hao",
+        password: "Kite-Runner-Beach-9",
+        className: "P3 Diligence",
+        guardianEmail: "chua.family@parents.example",
+      },
+      {
+        // The form teacher of P3 Diligence, who also teaches P4 Courage: sees those students only.
+        role: "teacher",
+        loginId: "tan_mei_hua",
+        fullName: "Tan Mei Hua",
+        password: "Chalk-Garden-2026",
+        classes: ["P3 Diligence", "P4 Courage"],
       },
       {
         role: "admin",
@@ -223,11 +243,14 @@ export async function seedDemoData(db: Db): Promise<boolean> {
             guardianEmail: person.guardianEmail ?? null,
             className: person.className ?? null,
             language: person.language ?? null,
-            mustChangePassword: person.mustChangePassword ?? person.role === "admin",
+            mustChangePassword: person.mustChangePassword ?? person.role !== "student",
             ministry: person.ministry ?? false,
             passwordHash: await hashSecret(person.password),
           })
           .returning({ id: users.id });
+        for (const className of person.classes ?? []) {
+          await tx.insert(teacherClasses).values({ teacherId: user!.id, className });
+        }
         for (const [i, [questionId, answer]] of (person.answers ?? []).entries()) {
           await tx.insert(securityAnswers).values({
             userId: user!.id,

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@/app/components/card";
 import { TopNav, portalLinks } from "@/app/components/top-nav";
 import { currentUser, requireStudent } from "@/lib/auth/guards";
+import { homePathOf } from "@/lib/auth/roles";
 import { questionsSetUp } from "@/lib/data/security-questions";
 import { getMessages, pageTitle } from "@/lib/messages";
 
@@ -9,7 +10,8 @@ export const generateMetadata = pageTitle((t) => t.portal.heading);
 
 export default async function PortalHome({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const signedIn = await currentUser();
-  if (signedIn?.role === "admin") redirect("/admin");
+  // The school's staff have pages of their own.
+  if (signedIn && signedIn.role !== "student") redirect(homePathOf(signedIn.role));
   const user = await requireStudent();
   const t = (await getMessages()).portal;
   const ready = (await questionsSetUp(user)).length > 0;

@@ -6,8 +6,10 @@ import { schoolAnAdminMayActOn } from "@/lib/data/actor";
 import { resumeSession } from "@/lib/data/sessions";
 import { loadSessionUser, type SessionUser } from "@/lib/data/users";
 import { sessionClaims } from "./auth";
+import { homePathOf, isStaff } from "./roles";
 
-/** Where an administrator whose password was accepted passes (or sets up) the second factor. */
+/** Where a member of staff (an administrator or a teacher) whose password was accepted passes (or
+ *  sets up) the second factor. */
 export const SECOND_FACTOR_PATH = "/admin/second-factor";
 
 export type CurrentSession = {
@@ -41,26 +43,27 @@ const sessionFor = cache(async (uid: number, sv: number, sid: string): Promise<C
     : null;
 });
 
-/** The signed-in person, whether or not an administrator has passed the second factor yet. */
+/** The signed-in person, whether or not a member of staff has passed the second factor yet. */
 export async function currentUser(): Promise<SessionUser | null> {
   return (await currentSession())?.user ?? null;
 }
 
-/** Students (and their parents) in the portal. Must-change sends them to Change Password first. */
+/** Students (and their parents) in the portal. Must-change sends them to Change Password first;
+ *  the school's staff go to their own pages. */
 export async function requireStudent(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/login");
-  if (user.role !== "student") redirect("/admin");
+  if (user.role !== "student") redirect(homePathOf(user.role));
   if (user.mustChangePassword && !options.allowMustChange) redirect("/change-password");
   return user;
 }
 
-/** Any signed-in person, for pages both roles use (Change Password): an administrator only
- *  after the second factor. */
+/** Any signed-in person, for pages every role uses (Change Password): staff only after the
+ *  second factor. */
 export async function requireSignedIn(): Promise<SessionUser> {
   const session = await currentSession();
   if (!session) redirect("/login");
-  if (session.user.role === "admin" && !session.secondFactorPassed) redirect(SECOND_FACTOR_PATH);
+  if (isStaff(session.user.role) && !session.secondFactorPassed) redirect(SECOND_FACTOR_PATH);
   return session.user;
 }
 
@@ -83,13 +86,33 @@ async function actingOnChosenSchool(admin: SessionUser): Promise<SessionUser> {
   return school ? { ...admin, schoolId: school.id, schoolName: school.name } : admin;
 }
 
-/** An administrator's session before (or after) the second factor: only the second-factor pages
- *  and actions use this. */
+/** An administrator's session before (or after) the second factor. */
 export async function requireAdminSession(): Promise<CurrentSession> {
-  const session = await currentSession();
-  if (!session) redirect("/login");
+  const session = await requireStaffSession();
   if (session.user.role !== "admin") notFound();
   return session;
+}
+
+/** A member of staff's session (an administrator's or a teacher's) before (or after) the second
+ *  factor: only the second-factor pages and actions use this; anyone else gets a 404. */
+export async function requireStaffSession(): Promise<CurrentSession> {
+  const session = await currentSession();
+  if (!session) redirect("/login");
+  if (!isStaff(session.user.role)) notFound();
+  return session;
+}
+
+/** Teachers who passed the second factor: the guard of every page and action under /teacher. A
+ *  signed-out visitor is sent to Log In, a teacher whose session has only the password to the
+ *  second factor; anyone else (an administrator too: an administrator is not a teacher) gets a
+ *  404. Their school is their own: a teacher never switches school. */
+export async function requireTeacher(): Promise<SessionUser> {
+  const session = await requireStaffSession();
+  if (session.user.role !== "teacher") notFound();
+  if (!session.secondFactorPassed) redirect(SECOND_FACTOR_PATH);
+  // The temporary password the school gave is changed before anything else.
+  if (session.user.mustChangePassword) redirect("/change-password");
+  return session.user;
 }
 
 /** For routes that answer with a status rather than a page: the administrator, "needsSecondFactor"

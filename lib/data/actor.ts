@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { adminSchools, schools } from "@/db/schema";
 import { isRowId } from "@/lib/forms/row-id";
+import { isStaff, type Role } from "@/lib/auth/roles";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { loadSessionUser, type SessionUser } from "./users";
@@ -12,17 +13,24 @@ export type Actor = Pick<SessionUser, "id" | "sessionVersion">;
 
 type ActorClaim = Actor & { schoolId?: number };
 
+/** The role a data function is for; "staff": an administrator or a teacher (the second factor's
+ *  own functions). */
+export type ActorRole = Role | "staff";
+
+const plays = (role: Role, wanted: ActorRole) => (wanted === "staff" ? isStaff(role) : role === wanted);
+
 /** Every data function that acts for a signed-in person re-checks that person here. An
  *  administrator may name the school they act on (`schoolId`, the school chosen in /admin): it
  *  must be their own, one they were given (admin_schools), or any for a ministry administrator;
- *  the person returned then carries that school, so every query keeps to it. */
+ *  the person returned then carries that school, so every query keeps to it. Any other function
+ *  acts on the person's own school, whatever the claim names. */
 export async function assertActor(
   actor: ActorClaim | null | undefined,
-  role?: "student" | "admin",
+  role?: ActorRole,
 ): Promise<SessionUser> {
   if (!actor) throw new ForbiddenError();
   const current = await loadSessionUser(actor.id, actor.sessionVersion);
-  if (!current || (role && current.role !== role)) throw new ForbiddenError();
+  if (!current || (role && !plays(current.role, role))) throw new ForbiddenError();
   const wanted = actor.schoolId;
   if (role !== "admin" || wanted === undefined || wanted === current.schoolId) return current;
   const school = await schoolAnAdminMayActOn(current, wanted);

@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   "school_created",
   "admin_created",
   "admin_school_granted",
+  "teacher_created",
+  "teacher_classes_changed",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_PER_PAGE = 50;

@@ -54,7 +54,10 @@ export type AuditAction =
   | "login_slips_collected"
   | "school_created"
   | "admin_created"
-  | "admin_school_granted";
+  | "admin_school_granted"
+  /** A school administrator added a teacher, or changed a teacher's classes (detail: the classes). */
+  | "teacher_created"
+  | "teacher_classes_changed";
 
 export type AuditEvent = {
   action: AuditAction;

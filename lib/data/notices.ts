@@ -138,7 +138,8 @@ async function queueNotices(tx: Executor, options: QueueOptions, event: NoticeEv
     student: [person.email],
     guardian: [person.guardianEmail],
     school: [person.schoolContact],
-    administrator: [person.role === "admin" ? person.email : null],
+    // The member of staff themselves (their second factor locked): an administrator or a teacher.
+    administrator: [person.role !== "student" ? person.email : null],
     ministry: roles.includes("ministry") ? await ministryAddresses(tx) : [],
   };
   const seen = new Set<string>();

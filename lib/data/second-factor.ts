@@ -19,7 +19,7 @@ import {
   type CodeResult,
 } from "./second-factor-tries";
 
-// An administrator's second factor. The secret waiting for enrolment is kept sealed in the user
+// The second factor of the school's staff (administrators and teachers alike). The secret waiting for enrolment is kept sealed in the user
 // row (totp_enabled_at still null), not in the session: it survives a sign-out or a lost tab, so
 // the entry already made in the app keeps working, and whoever can see it already has the
 // password, the only factor the account has until enrolment is confirmed.
@@ -33,8 +33,9 @@ export {
 
 export type Enrolment = { secret: string; uri: string };
 
+/** The member of staff (checked) and their second factor's row. */
 async function adminRow(actor: Actor) {
-  const admin = await assertActor(actor, "admin");
+  const admin = await assertActor(actor, "staff");
   const db = await getDb();
   const [row] = await db
     .select({ box: users.totpSecret, enabledAt: users.totpEnabledAt })

@@ -3,12 +3,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
+import { isStaff, type Role } from "@/lib/auth/roles";
 import { getDb } from "./db";
 
 // Server-side sessions behind the session cookie: a signed-out or idle session ends here,
 // whatever the cookie says. Every session ends at an absolute limit after sign-in (students' after
-// a school day and a bit); administrators' are shorter: they also end after a short idle time, and
-// soon if the second factor is not passed. Passing the second factor gives the session a new id.
+// a school day and a bit); the staff's (administrators and teachers) are shorter: they also end
+// after a short idle time, and soon if the second factor is not passed. Passing the second factor
+// gives the session a new id.
 
 export const ADMIN_IDLE_MINUTES = 30;
 export const ADMIN_MAX_HOURS = 8;
@@ -49,11 +51,11 @@ export async function startSession(userId: number, now = new Date()): Promise<st
 
 export type LiveSession = { createdAt: Date; secondFactorAt: Date | null };
 
-/** The session, if it still lives; touches it. An administrator's session ends when idle, when
+/** The session, if it still lives; touches it. A member of staff's session ends when idle, when
  *  too old, or when the second factor was not passed in time. */
 export async function resumeSession(
   id: string,
-  user: { id: number; role: "student" | "admin" },
+  user: { id: number; role: Role },
   now = new Date(),
 ): Promise<LiveSession | null> {
   const db = await getDb();
@@ -69,10 +71,9 @@ export async function resumeSession(
     .where(eq(sessions.idHash, idHash));
   if (!row || row.userId !== user.id) return null;
   const idleMs = now.getTime() - row.lastSeenAt.getTime();
-  const over =
-    user.role === "admin"
-      ? adminSessionOver(row, idleMs, now)
-      : now.getTime() - row.createdAt.getTime() > STUDENT_MAX_HOURS * 3_600_000;
+  const over = isStaff(user.role)
+    ? staffSessionOver(row, idleMs, now)
+    : now.getTime() - row.createdAt.getTime() > STUDENT_MAX_HOURS * 3_600_000;
   if (over) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
@@ -83,7 +84,7 @@ export async function resumeSession(
   return { createdAt: row.createdAt, secondFactorAt: row.secondFactorAt };
 }
 
-function adminSessionOver(row: { createdAt: Date; secondFactorAt: Date | null }, idleMs: number, now: Date) {
+function staffSessionOver(row: { createdAt: Date; secondFactorAt: Date | null }, idleMs: number, now: Date) {
   const ageMs = now.getTime() - row.createdAt.getTime();
   return (
     idleMs > ADMIN_IDLE_MINUTES * 60_000 ||
@@ -95,7 +96,7 @@ function adminSessionOver(row: { createdAt: Date; secondFactorAt: Date | null },
 /** Whether the session still lives; touches it. */
 export async function continueSession(
   id: string,
-  user: { id: number; role: "student" | "admin" },
+  user: { id: number; role: Role },
   now = new Date(),
 ): Promise<boolean> {
   return (await resumeSession(id, user, now)) !== null;

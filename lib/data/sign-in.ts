@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { auditEvents, sessions, users } from "@/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { authSecret } from "@/lib/server/config";
 import { newDeviceToken, trustedDeviceKey } from "@/lib/auth/device-trust";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/lib/crypto/hashing";
@@ -19,7 +20,7 @@ import {
 } from "./sign-in-throttle";
 import { findAccountByLoginId, normaliseLoginId } from "./users";
 
-export type SignedIn = { id: number; role: "student" | "admin"; sessionVersion: number };
+export type SignedIn = { id: number; role: Role; sessionVersion: number };
 
 export type SignInResult =
   | { status: "signedIn"; user: SignedIn; sessionId: string; deviceToken: string }

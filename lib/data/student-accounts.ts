@@ -1,14 +1,14 @@
 import "server-only";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
-import { challengeStates, schools, securityAnswers, sessions, users } from "@/db/schema";
+import { challengeStates, securityAnswers, sessions, users } from "@/db/schema";
 import { isRowId } from "@/lib/forms/row-id";
 import { screenPassword } from "@/lib/passwords/screen";
 import type { StudentLanguage } from "@/lib/school/student-language";
 import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, type Actor } from "./actor";
 import type { ClientInput } from "@/lib/http/request";
-import { recordAudit, type AuditAction, type AuditEvent } from "./audit-write";
-import { clearDrawnQuestions, clearGateForUser, gateKeyFor, readGateStatus } from "./challenge-state";
+import { recordAudit } from "./audit-write";
+import { clearDrawnQuestions } from "./challenge-state";
 import type { Tx } from "@/db/client";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
@@ -22,8 +22,15 @@ import {
 import { queuePasswordChangedNotices } from "./notices";
 import { hashNewPassword } from "./passwords";
 import { endResetGrants } from "./reset-grants";
-import { storeNewResetCode } from "./reset-codes";
 import { clearSignInThrottle } from "./sign-in-throttle";
+import {
+  findTarget,
+  giveResetCode,
+  recordedChange,
+  unlockStudent,
+  type ActingOn,
+  type IssuedResetCode,
+} from "./student-changes";
 import type { SessionUser } from "./users";
 
 export type LockedAccount = {
@@ -62,48 +69,14 @@ export async function listLockedAccounts(actor: Actor, now = new Date()): Promis
 }
 
 /** The administrator (checked) and one of their own school's students, or ForbiddenError: another
- *  school's student, an administrator and an id no row can have all get the same refusal. */
-async function studentOf(actor: Actor, userId: number) {
+ *  school's student, a member of staff and an id no row can have all get the same refusal. */
+async function studentOf(actor: Actor, userId: number): Promise<ActingOn> {
   const admin = await assertActor(actor, "admin");
   // An id no row can have is nobody of this school (and PostgreSQL would refuse the comparison).
   if (!isRowId(userId)) throw new ForbiddenError();
-  const db = await getDb();
-  const [target] = await db
-    .select({
-      id: users.id,
-      loginId: users.loginId,
-      email: users.email,
-      fullName: users.fullName,
-      language: users.language,
-      schoolName: schools.name,
-    })
-    .from(users)
-    .innerJoin(schools, eq(schools.id, users.schoolId))
-    .where(and(eq(users.id, userId), eq(users.schoolId, admin.schoolId), eq(users.role, "student")));
+  const target = await findTarget(and(eq(users.id, userId), eq(users.schoolId, admin.schoolId)));
   if (!target) throw new ForbiddenError();
-  return { admin, target };
-}
-
-/** The change and its audit row, in one transaction. */
-async function recordedChange(
-  { admin, target }: Awaited<ReturnType<typeof studentOf>>,
-  action: AuditAction,
-  client: ClientInput,
-  change: (tx: Tx) => Promise<unknown>,
-  detail?: AuditEvent["detail"],
-): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await change(tx);
-    await recordAudit(tx, {
-      action,
-      actorUserId: admin.id,
-      targetUserId: target.id,
-      schoolId: admin.schoolId,
-      clientAddress: client?.address ?? null,
-      detail,
-    });
-  });
+  return { by: admin, target };
 }
 
 /** Clears the gate of one of the administrator's own students; returns whom it unlocked. */
@@ -112,15 +85,10 @@ export async function unlockAccount(
   userId: number,
   client: ClientInput,
 ): Promise<{ fullName: string }> {
-  const acting = await studentOf(actor, userId);
-  await recordedChange(acting, "account_unlocked", client, (tx) => clearGateForUser(tx, acting.target.id));
-  return { fullName: acting.target.fullName };
+  return unlockStudent(await studentOf(actor, userId), client);
 }
 
-export type IssuedResetCode =
-  | { status: "issued"; fullName: string; code: string; expiresAt: Date }
-  /** The reset path is locked: a code would meet the lock. Unlock first. */
-  | { status: "locked"; fullName: string };
+export type { IssuedResetCode } from "./student-changes";
 
 /** A one-time reset code for one of the school's own students (lib/reset/reset-code.ts), to hand
  *  over in person: returned once, kept only as its hash, good until the end of the school day or
@@ -131,16 +99,7 @@ export async function issueResetCode(
   client: ClientInput,
   now = new Date(),
 ): Promise<IssuedResetCode> {
-  const acting = await studentOf(actor, userId);
-  const { fullName } = acting.target;
-  if ((await readGateStatus(gateKeyFor(acting.target, acting.target.loginId), now)) !== "open") {
-    return { status: "locked", fullName };
-  }
-  let issued: { code: string; expiresAt: Date } | undefined;
-  await recordedChange(acting, "reset_code_issued", client, async (tx) => {
-    issued = await storeNewResetCode(tx, acting.target.id, acting.admin.id, now);
-  });
-  return { status: "issued", fullName, ...issued! };
+  return giveResetCode(await studentOf(actor, userId), client, now);
 }
 
 export type AdminReset =
@@ -167,7 +126,7 @@ export async function resetStudentPassword(
   form: { userId: number; formToken: string },
   client: ClientInput,
 ): Promise<AdminReset> {
-  const { admin, target } = await studentOf(actor, form.userId);
+  const { by: admin, target } = await studentOf(actor, form.userId);
   const { fullName } = target;
   const { formToken } = form;
   if (!isFormTokenValid(formToken, admin.id, resetPurpose(target.id)))

@@ -4,13 +4,14 @@ import { schools, users } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { LOGIN_ID_MAX_LENGTH } from "@/lib/forms";
 import type { PasswordContext } from "@/lib/passwords/policy";
+import type { Role } from "@/lib/auth/roles";
 import { getDb } from "./db";
 import { prepared } from "./prepared";
 
 /** What pages may see of a signed-in person. Never a hash. */
 export type SessionUser = {
   id: number;
-  role: "student" | "admin";
+  role: Role;
   loginId: string;
   fullName: string;
   email: string | null;

@@ -13,3 +13,4 @@ export * from "./second-factor";
 export * from "./sign-in";
 export * from "./state";
 export * from "./students";
+export * from "./teachers";

@@ -65,6 +65,9 @@ export const en = {
     /** An administrator's first sign-in (a temporary or published password), in place of mustChange. */
     mustChangeAdmin:
       "You signed in with a temporary password. Choose your own password now: the school administration opens once it is changed.",
+    /** A teacher's first sign-in (a temporary or published password), in place of mustChange. */
+    mustChangeTeacher:
+      "You signed in with a temporary password. Choose your own password now: your classes open once it is changed.",
     requirementsIntro: "Your new password must meet the following requirements:",
     prompt: "Please type your new password",
     currentPassword: "Current Password",
@@ -360,6 +363,8 @@ export const en = {
       student_imported: "Account created by import",
       yearly_reset: "Password reset in the yearly reset",
       login_slips_collected: "Login slips opened",
+      teacher_created: "Teacher added",
+      teacher_classes_changed: "Teacher's classes changed",
     } as Record<string, string>,
   },
   // Cohort import, the yearly reset and the login slips (app/admin/import, yearly-reset, slips).
@@ -503,11 +508,121 @@ export const en = {
     slipReminder:
       "You must choose a new password when you first sign in. Then set up your security questions, so you can reset your password yourself if you forget it.",
   },
+  // A teacher's pages (app/teacher): the students of their classes.
+  teacher: {
+    heading: "My classes",
+    intro:
+      "The students of your classes. Unlock a locked account here; for a student who cannot answer the security questions, open their name and give them a one-time reset code in person.",
+    noClasses: "You have no classes yet. Ask the school administrator to give you your classes.",
+    classCaption: (className: string, students: number) =>
+      `${className}: ${students === 1 ? "1 student" : `${students} students`}`,
+    noStudents: "No students in this class.",
+    student: "Student",
+    loginId: "Login ID",
+    className: "Class",
+    questions: "Security questions",
+    setUp: "Set up",
+    notSetUp: "Not set up",
+    lock: "Lock",
+    notLocked: "Not locked",
+    lockAccount: "Account locked",
+    lockTemporary: (until: string) => `Forgot Password? locked until ${until}`,
+    backToClasses: "Back to My classes",
+    printSlip: "Print the slip",
+    slipOnce: "Print the slip or write the code down now: it will not be shown again.",
+    slipLabel: "One-time reset code slip",
+    slipHeading: "Your one-time reset code",
+    slipName: "Name",
+    slipClass: "Class",
+    slipLoginId: "Login ID",
+    slipCode: "Code",
+    slipUntil: "Works until",
+    slipWhere: "Use it at",
+    slipSteps:
+      "Open Forgot Password? and choose “I have a code from my teacher”. Type your Login ID and this code, then choose a new password. The code works once. Do not show it to anyone.",
+  },
+  // The school administrator's page for teachers (app/admin/teachers).
+  teachers: {
+    link: "Teachers",
+    heading: "Teachers and their classes",
+    intro:
+      "A teacher sees only the students of their classes: whether the security questions are set up and whether the account is locked. They can unlock a student of their classes and give a one-time reset code, nothing more. Teachers sign in with a password and a second factor, like administrators.",
+    listHeading: "Teachers",
+    none: "No teacher yet.",
+    noClasses: "No class",
+    disabled: "Disabled",
+    classesOf: (name: string) => `Classes of ${name}`,
+    classesLabel: "Classes",
+    classesHint: (known: string) => `Separate classes with a semicolon (;). Your school's classes: ${known}.`,
+    noKnownClasses: "Your school has no classes yet: import its students first.",
+    saveClasses: "Save classes",
+    classesSaved: (name: string) => `The classes of ${name} are saved.`,
+    disable: "Disable teacher",
+    enable: "Enable teacher",
+    disabledDone: (name: string) => `${name} is disabled and signed out everywhere.`,
+    enabledDone: (name: string) => `${name} is enabled.`,
+    addHeading: "Add a teacher",
+    loginId: "Login ID",
+    fullName: "Full name",
+    add: "Add teacher",
+    added: (loginId: string) =>
+      `${loginId} is a teacher of your school. Give them this temporary password; they choose their own and set up the second factor at the first sign-in:`,
+    temporaryPassword: "Temporary password",
+    shownOnce: "Write it down now: it will not be shown again.",
+    taken: "This Login ID is already in use.",
+    unknownClasses: (classes: string) =>
+      `No student of your school is in ${classes}. Check the spelling against the classes above.`,
+    classesMissing: "Give at least one class.",
+    tooManyClasses: (max: number) => `At most ${max} classes.`,
+    classTooLong: (max: number) => `A class name has at most ${max} characters.`,
+    importHeading: "Import teachers from a CSV file",
+    importIntro:
+      "The file needs a header row with these columns: username, name, classes. Separate a teacher's classes with a semicolon (;), for example P4 Courage; P5 Integrity. Every row must be correct: otherwise nothing is imported, and each row to fix is listed.",
+    file: "CSV file",
+    fileHint: (kilobytes: number, rows: number) => `At most ${kilobytes} KB and ${rows} teachers.`,
+    upload: "Import teachers",
+    fileErrors: {
+      missing: "Please choose a CSV file.",
+      empty: "The file has no teachers in it.",
+      tooLarge: "The file is too large.",
+      tooManyRows: "The file has too many rows.",
+      notUtf8: "The file is not saved as UTF-8 text. Save it again as “CSV UTF-8” and try again.",
+      unreadable: "The file cannot be read as CSV. Check its quotes and save it again.",
+      headers: "The header row must name each of these columns once: username, name, classes.",
+    } as Record<string, string>,
+    problemsIntro: (n: number) =>
+      `${n === 1 ? "1 row has" : `${n} rows have`} a problem. Nothing has been imported. Fix the file and upload it again.`,
+    problemsCaption: "Rows to fix",
+    row: "Row",
+    problem: "Problem",
+    reasons: {
+      fieldCount: "The row does not have the same number of columns as the header.",
+      loginIdMissing: "The Login ID is missing.",
+      loginIdFormat:
+        "The Login ID must be 3 to 64 letters (a–z), numbers, dots, dashes or underscores, starting with a letter or number.",
+      fullNameMissing: "The name is missing.",
+      fullNameTooLong: "The name is too long: at most 100 characters.",
+      classesMissing: "The classes are missing: give at least one.",
+      classTooLong: "A class name is too long: at most 40 characters.",
+      tooManyClasses: "There are too many classes: at most 20.",
+      controlCharacters:
+        "The row has characters that cannot be used (such as line breaks or tabs inside a cell).",
+      formula: "A name or class cannot start with =, +, - or @.",
+      markup: "A name or class cannot contain < or >.",
+      loginIdRepeated: "This Login ID is already on an earlier row of the file.",
+      loginIdTaken: "This Login ID is already in use.",
+      usedElsewhere: "This row cannot be used. Ask the ministry.",
+    } as Record<string, string>,
+    imported: (n: number) =>
+      `${n === 1 ? "1 teacher is" : `${n} teachers are`} added. Give each their temporary password: they choose their own and set up the second factor at the first sign-in. The passwords are shown only this once: print them or write them down now.`,
+    importedCaption: "Teachers added, with their temporary passwords",
+    print: "Print",
+  },
   // The administrators' second factor (app/admin/second-factor).
   secondFactor: {
     enrolHeading: "Set up your second factor",
     enrolIntro:
-      "School administrators sign in with a password and a code from an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password). Set it up once now.",
+      "School administrators and teachers sign in with a password and a code from an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password). Set it up once now.",
     scanStep: "1. Scan this QR code with your authenticator app.",
     qrLabel: "QR code for your authenticator app",
     manualStep: "Cannot scan it? Add an account in the app by hand with this key (time-based):",
@@ -520,6 +635,7 @@ export const en = {
     recoveryIntro:
       "If you lose your phone, each of these codes lets you sign in once instead of a code from the app. Write them down or print them now, and keep them somewhere safe: they will not be shown again.",
     continue: "Continue to School administration",
+    continueTeacher: "Continue to My classes",
     alreadySetUp: "Your second factor is set up.",
     verifyHeading: "Second factor",
     verifyIntro: "Your password is correct. Now type the 6-digit code from your authenticator app.",
@@ -650,15 +766,15 @@ export const en = {
     },
     secondFactorLocked: {
       text: (name: string, failures: number, until: string) =>
-        `${failures} wrong codes in a row were given for the second factor of ${name}'s administrator account. Codes from the authenticator app are refused until ${until}; a recovery code still works. Whoever gave them knew the account's password.`,
+        `${failures} wrong codes in a row were given for the second factor of ${name}'s school staff account. Codes from the authenticator app are refused until ${until}; a recovery code still works. Whoever gave them knew the account's password.`,
       administrator: {
         subject: (name: string) => `Second factor locked for ${name}`,
         action: "If this was not you, change your password at once and tell the ministry: someone knows it.",
       },
       ministry: {
-        subject: (name: string) => `Second factor locked: administrator ${name}`,
+        subject: (name: string) => `Second factor locked: ${name}`,
         action:
-          "Check with the administrator that it was them. If not, disable the account under Schools: someone knows its password.",
+          "Check with them that it was them. If not, disable the account (an administrator under Schools, a teacher on the school's Teachers page): someone knows its password.",
       },
     },
     guardianCode: {

@@ -18,7 +18,7 @@ export const PATH_HEADER = "x-sspr-path";
 
 /** The school's pages speak English whatever the reader chose. */
 export function isSchoolPath(path: string): boolean {
-  return /^\/(admin|dev)(\/|$|\?)/.test(path);
+  return /^\/(admin|teacher|dev)(\/|$|\?)/.test(path);
 }
 
 /** A path of ours to return to, or Log In: never another site (`//host`, `/\host`). */

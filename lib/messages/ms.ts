@@ -99,6 +99,8 @@ export const ms: FamilyWords = {
       "Pihak sekolah sudah menetapkan semula kata laluan anda. Sila pilih kata laluan baharu sebelum anda meneruskan.",
     mustChangeAdmin:
       "Anda log masuk dengan kata laluan sementara. Pilih kata laluan anda sendiri sekarang: halaman pentadbiran sekolah akan dibuka selepas kata laluan ditukar.",
+    mustChangeTeacher:
+      "Anda log masuk dengan kata laluan sementara. Pilih kata laluan anda sendiri sekarang: halaman kelas anda akan dibuka selepas kata laluan ditukar.",
     requirementsIntro: "Kata laluan baharu anda mesti memenuhi syarat berikut:",
     prompt: "Sila taip kata laluan baharu anda",
     currentPassword: "Kata Laluan Semasa",

@@ -88,6 +88,7 @@ export const zh: FamilyWords = {
       "请更改你的密码，并保管好你的新密码。输入新密码后，请点击“更改密码”按钮。如果一定要把密码写下来，请放在安全的地方。",
     mustChange: "学校已经重设了你的密码。请先设置一个新密码，然后再继续。",
     mustChangeAdmin: "你是用临时密码登录的。请现在设置你自己的密码：密码更改后，才能进入学校管理页面。",
+    mustChangeTeacher: "你是用临时密码登录的。请现在设置你自己的密码：密码更改后，才能进入你的班级页面。",
     requirementsIntro: "你的新密码必须符合以下要求：",
     prompt: "请输入你的新密码",
     currentPassword: "现在的密码",

@@ -72,7 +72,8 @@ const HEADER_NAMES: Record<Column, string[]> = {
   language: ["language", "lang", "preferredlanguage", "noticelanguage"],
 };
 
-const headerKey = (cell: string) =>
+/** A header cell as compared with the names people write: no case, spaces, `-`, `_` or `.`. */
+export const headerKey = (cell: string) =>
   cell
     .normalize("NFKC")
     .toLowerCase()
@@ -92,18 +93,24 @@ export function columnsOf(header: string[]): Columns | null {
   return COLUMNS.every((c) => found[c] !== undefined) ? (found as Columns) : null;
 }
 
-const CONTROL = /\p{Cc}/u;
+export const CONTROL = /\p{Cc}/u;
 /** What a spreadsheet would run as a formula when the name is exported again. */
 const FORMULA_START = /^[=+\-@]/;
 const MARKUP = /[<>]/;
 /** One address, nothing that could add a recipient or a header; a dot in the domain. */
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
 
-const clean = (value: string) => value.normalize("NFC").trim();
+export const clean = (value: string) => value.normalize("NFC").trim();
 
-function checkText(value: string, max: number, missing: RowReason, tooLong: RowReason): RowReason[] {
+/** A name or class: present, not too long, nothing a spreadsheet would run or a page show as markup. */
+export function checkText<R extends string>(
+  value: string,
+  max: number,
+  missing: R,
+  tooLong: R,
+): (R | "formula" | "markup")[] {
   if (value === "") return [missing];
-  const reasons: RowReason[] = [...value].length > max ? [tooLong] : [];
+  const reasons: (R | "formula" | "markup")[] = [...value].length > max ? [tooLong] : [];
   if (FORMULA_START.test(value)) reasons.push("formula");
   if (MARKUP.test(value)) reasons.push("markup");
   return reasons;
@@ -151,7 +158,7 @@ export function checkRecord(line: number, fields: string[]): { row: CohortRow | 
   return { row, reasons: [] };
 }
 
-function decode(bytes: Uint8Array): string | null {
+export function decode(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -159,7 +166,8 @@ function decode(bytes: Uint8Array): string | null {
   }
 }
 
-function records(text: string): string[][] | null {
+/** Every record of a CSV text (the header first), or null when it cannot be read as CSV. */
+export function records(text: string): string[][] | null {
   try {
     const options = { bom: true, relax_column_count: true, skip_empty_lines: false };
     const all: string[][] = parse(text, options);

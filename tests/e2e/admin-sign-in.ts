@@ -19,6 +19,13 @@ export const ADMINS = {
 } as const;
 export type AdminId = keyof typeof ADMINS;
 
+/** The demo teacher (README), who signs in with a second factor like the administrators. */
+export const TEACHER_PUBLISHED = { tan_mei_hua: "Chalk-Garden-2026" } as const;
+export const TEACHERS = { tan_mei_hua: "Whiteboard-Lesson-Plan-27" } as const;
+export type TeacherId = keyof typeof TEACHERS;
+/** Whoever signs in with a second factor. */
+export type StaffId = AdminId | TeacherId;
+
 // The demo administrators enrol once per run (second-factor-enrol.setup.ts, a project every spec
 // depends on); their keys and recovery codes are kept here, in the e2e server's data folder,
 // which the server's start removes. A time step's code is taken only once per account, and specs
@@ -30,12 +37,12 @@ const PERIOD_MS = 30_000;
 
 type Enrolled = { secret: string; recoveryCodes: string[] };
 
-export function saveEnrolment(loginId: AdminId, enrolled: Enrolled): void {
+export function saveEnrolment(loginId: StaffId, enrolled: Enrolled): void {
   mkdirSync(STORE, { recursive: true });
   writeFileSync(join(STORE, `${loginId}.json`), JSON.stringify(enrolled));
 }
 
-export function enrolmentOf(loginId: AdminId): Enrolled {
+export function enrolmentOf(loginId: StaffId): Enrolled {
   try {
     return JSON.parse(readFileSync(join(STORE, `${loginId}.json`), "utf8")) as Enrolled;
   } catch {
@@ -82,7 +89,7 @@ function readNumber(file: string): number {
 
 /** The first step no one has used yet for this account, and how long until the server takes it
  *  (it takes the steps just before and after the current one). */
-function nextStep(loginId: AdminId): { step: number; waitMs: number } {
+function nextStep(loginId: StaffId): { step: number; waitMs: number } {
   const step = Math.max(readNumber(join(STORE, `${loginId}.step`)) + 1, Math.floor(Date.now() / PERIOD_MS));
   return { step, waitMs: Math.max(0, (step - 1) * PERIOD_MS - Date.now() + 200) };
 }
@@ -90,7 +97,7 @@ function nextStep(loginId: AdminId): { step: number; waitMs: number } {
 /** Hands `enter` a code of a time step no one has used for this account (waiting for the clock if
  *  the steps the server takes now are used up), and records it as used. */
 export async function withFreshCode(
-  loginId: AdminId,
+  loginId: StaffId,
   enter: (code: string) => Promise<void>,
   secret = enrolmentOf(loginId).secret,
 ): Promise<void> {
@@ -108,10 +115,13 @@ export async function withFreshCode(
 /** The code page of a session whose password was accepted, passed with a fresh code from the app,
  *  or, when the app's codes for now are used up, with a recovery code (the first is kept for
  *  second-factor.spec.ts) rather than waiting for the clock. */
-export async function passSecondFactor(page: Page, loginId: AdminId): Promise<void> {
+export async function passSecondFactor(page: Page, loginId: StaffId): Promise<void> {
   const secondFactor = new SecondFactorPages(page);
   await secondFactor.expectCodePage();
-  const admin = page.getByRole("heading", { name: "School administration" });
+  // Each lands on their own page: an administrator's, or a teacher's classes.
+  const admin = page.getByRole("heading", {
+    name: loginId in TEACHERS ? "My classes" : "School administration",
+  });
   const { recoveryCodes } = enrolmentOf(loginId);
   const usedCodes = join(STORE, `${loginId}.recovery`);
   const recovery = await withLock(loginId, () => {
@@ -136,5 +146,13 @@ export async function adminSignIn(page: Page, loginId: AdminId): Promise<void> {
   const login = new LoginPage(page);
   await login.open();
   await login.logIn(loginId, ADMINS[loginId]);
+  await passSecondFactor(page, loginId);
+}
+
+/** Signs a teacher in, password and second factor, as far as their classes. */
+export async function teacherSignIn(page: Page, loginId: TeacherId): Promise<void> {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.logIn(loginId, TEACHERS[loginId]);
   await passSecondFactor(page, loginId);
 }

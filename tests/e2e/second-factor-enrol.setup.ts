@@ -1,8 +1,17 @@
 // The enrolment journey, run first (the "admin-enrolment" project every spec depends on): each
-// demo administrator's first sign-in sets up an authenticator app. The keys and recovery codes
+// demo administrator's (and the demo teacher's) first sign-in sets up an authenticator app. The keys and recovery codes
 // it reads from the pages are kept for the specs' sign-ins (admin-sign-in.ts).
 import { expect, test } from "./test";
-import { ADMINS, PUBLISHED, type AdminId, codeAt, saveEnrolment, withFreshCode } from "./admin-sign-in";
+import {
+  ADMINS,
+  PUBLISHED,
+  TEACHER_PUBLISHED,
+  TEACHERS,
+  type AdminId,
+  codeAt,
+  saveEnrolment,
+  withFreshCode,
+} from "./admin-sign-in";
 import { expectAccessible, LoginPage, SecondFactorPages } from "./pages";
 
 for (const loginId of Object.keys(ADMINS) as AdminId[]) {
@@ -94,3 +103,42 @@ for (const loginId of Object.keys(ADMINS) as AdminId[]) {
     await expect(page.getByText(recoveryCodes[0]!)).toHaveCount(0);
   });
 }
+
+test("the demo teacher sets up an authenticator app at the first sign-in like an administrator, then replaces the published password", async ({
+  page,
+}) => {
+  const loginId = "tan_mei_hua";
+  const login = new LoginPage(page);
+  await login.open();
+  await login.logIn(loginId, TEACHER_PUBLISHED[loginId]);
+  const enrol = new SecondFactorPages(page);
+  const secret = await enrol.enrolmentSecret();
+  await expectAccessible(page);
+  // Not yet trusted: her classes send the password-only session back here.
+  await page.goto("/teacher");
+  await expect(page).toHaveURL(/\/admin\/second-factor\/enrol$/);
+  let recoveryCodes: string[] = [];
+  await withFreshCode(
+    loginId,
+    async (code) => {
+      await enrol.confirmEnrolment(code);
+      recoveryCodes = await enrol.recoveryCodes();
+    },
+    secret,
+  );
+  expect(recoveryCodes).toHaveLength(10);
+  saveEnrolment(loginId, { secret, recoveryCodes });
+
+  await page.getByRole("link", { name: "Continue to My classes" }).click();
+  await expect(page.getByRole("heading", { name: "Change Password" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(
+    "You signed in with a temporary password. Choose your own password now: your classes open once it is changed.",
+  );
+  await page.getByLabel("Current Password").fill(TEACHER_PUBLISHED[loginId]);
+  await page.getByLabel("New Password").fill(TEACHERS[loginId]);
+  await page.getByLabel("Confirm Password").fill(TEACHERS[loginId]);
+  await page.getByRole("button", { name: "Change Password" }).click();
+  await expect(page.getByRole("heading", { name: "My classes" })).toBeVisible();
+  // A teacher is no administrator: the school's administration is a 404 for her.
+  expect((await page.goto("/admin"))?.status()).toBe(404);
+});

@@ -38,12 +38,14 @@ describe("finding students", () => {
     const admin = await signIn(CLEMENTI_ADMIN);
     const everyone = await findStudents(admin, all);
     expect(everyone.rows.map((row) => row.loginId)).toEqual([
+      "aiden_chua",
       "alex_tan",
       "nurul_huda",
       "priya_nair",
       "siti_rahman",
     ]);
-    expect(everyone).toMatchObject({ total: 4, page: 1, pages: 1 });
+    // Students only: the school's teacher and administrators are not among them.
+    expect(everyone).toMatchObject({ total: 5, page: 1, pages: 1 });
 
     const byClass = await findStudents(admin, { ...all, query: "p5 INTEGRITY" });
     expect(byClass.rows.map((row) => row.fullName)).toEqual(["Siti Nur Rahman"]);
@@ -59,7 +61,12 @@ describe("finding students", () => {
     }
 
     const noQuestions = await findStudents(admin, { ...all, filter: "noQuestions" });
-    expect(noQuestions.rows.map((row) => row.loginId)).toEqual(["alex_tan", "nurul_huda", "priya_nair"]);
+    expect(noQuestions.rows.map((row) => row.loginId)).toEqual([
+      "aiden_chua",
+      "alex_tan",
+      "nurul_huda",
+      "priya_nair",
+    ]);
     const mustChange = await findStudents(admin, { ...all, filter: "mustChange" });
     expect(mustChange.rows.map((row) => row.loginId)).toEqual(["nurul_huda"]);
     await lockAccountOutright(await userIdOf(ALEX.loginId));

@@ -9,9 +9,21 @@ import { openPostgres, type Database } from "@/db/client";
 import { getDb, setDatabase } from "@/lib/data/db";
 import { authenticate } from "@/lib/data/sign-in";
 import { resetPasswordWithGrant } from "@/lib/data/reset-grants";
+import { issueClassResetCode, listClassStudents } from "@/lib/data/class-students";
 import { redeemGuardianCode, requestGuardianCode } from "@/lib/data/guardian-codes";
 import { setGuardianApproval } from "@/lib/data/school-settings";
-import { earnGrant, newPassword, signIn, SITI, CLEMENTI_ADMIN, CLIENT, IP } from "./helpers";
+import {
+  AIDEN,
+  CLEMENTI_ADMIN,
+  CLIENT,
+  earnGrant,
+  IP,
+  newPassword,
+  signIn,
+  SITI,
+  TEACHER,
+  userIdOf,
+} from "./helpers";
 
 let owner: Database["db"];
 let asApp: Database | undefined;
@@ -94,5 +106,11 @@ describe("the app's database role", () => {
     );
     expect(sent).toEqual([{ n: 1 }]);
     expect(await redeemGuardianCode(SITI.loginId, "KMN-479", CLIENT)).toMatchObject({ status: "wrong" });
+  });
+
+  it("runs a teacher's page: her classes (teacher_classes, a later migration's table) and a reset code", async () => {
+    const teacher = await signIn(TEACHER);
+    expect((await listClassStudents(teacher)).classes).toEqual(["P3 Diligence", "P4 Courage"]);
+    expect((await issueClassResetCode(teacher, await userIdOf(AIDEN.loginId), CLIENT)).status).toBe("issued");
   });
 });

@@ -26,6 +26,7 @@ describe("the dashboard", () => {
     expect(await questionCoverageByClass(await signIn(CLEMENTI_ADMIN))).toEqual([
       { className: "P1 Kindness", students: 1, setUp: 0 },
       { className: "P2 Harmony", students: 1, setUp: 0 },
+      { className: "P3 Diligence", students: 1, setUp: 0 },
       { className: "P4 Courage", students: 1, setUp: 0 },
       { className: "P5 Integrity", students: 1, setUp: 1 },
     ]);

@@ -27,6 +27,9 @@ export const SITI = {
 export const LIM = { loginId: "lim_wei_jie", password: "Green-Paper-Boat-5" };
 export const CLEMENTI_ADMIN = { loginId: "clementi_admin", password: "Quiet-Library-2026" };
 export const JURONG_ADMIN = { loginId: "jurongwest_admin", password: "Silver-Bicycle-2026" };
+/** Clementi's form teacher of P3 Diligence (Aiden) who also teaches P4 Courage (Alex). */
+export const TEACHER = { loginId: "tan_mei_hua", password: "Chalk-Garden-2026" };
+export const AIDEN = { loginId: "aiden_chua", password: "Kite-Runner-Beach-9" };
 
 /** Two answers that match nobody's questions. */
 export const WRONG = ["not the answer", "still not it"];
@@ -68,7 +71,14 @@ export async function userIdOf(loginId: string): Promise<number> {
 /** An extra student, written straight into the database (answers hashed as the app does). */
 export async function createStudent(
   loginId: string,
-  options: { fullName?: string; password?: string; answers?: Answers; school?: string } = {},
+  options: {
+    fullName?: string;
+    password?: string;
+    answers?: Answers;
+    school?: string;
+    className?: string;
+    status?: "active" | "disabled";
+  } = {},
 ): Promise<number> {
   const db = await getDb();
   const schoolName = options.school ?? "Clementi Primary School";
@@ -80,6 +90,8 @@ export async function createStudent(
       role: "student",
       loginId,
       fullName: options.fullName ?? "Extra Student Kumar",
+      className: options.className ?? null,
+      status: options.status ?? "active",
       passwordHash: await hashSecret(options.password ?? "Extra-Pupil-Password-1"),
     })
     .returning({ id: users.id });

@@ -92,7 +92,7 @@ describe("schools and their administrators", () => {
     const listed = await listSchoolsWithAdmins(ministry);
     expect(listed.map((school) => [school.name, school.students])).toEqual([
       ["Bedok Green Primary School", 0],
-      ["Clementi Primary School", 4],
+      ["Clementi Primary School", 5],
       ["Jurong West Primary School", 2],
       ["Tampines Garden Primary School", 7],
     ]);

@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { createCipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, ne, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, challengeStates, users } from "@/db/schema";
 import { newTotpSecret, totpCodeAt } from "@/lib/auth/totp";
@@ -26,13 +26,18 @@ async function rowsOf() {
 }
 
 describe("the demo data", () => {
-  it("makes every demo administrator change the published password at the first sign-in", async () => {
+  it("makes every demo administrator and teacher change the published password at the first sign-in", async () => {
     const db = await getDb();
     const admins = await db
       .select({ loginId: users.loginId, mustChange: users.mustChangePassword })
       .from(users)
-      .where(eq(users.role, "admin"));
-    expect(admins.map((a) => a.loginId).sort()).toEqual(["clementi_admin", "jurongwest_admin", "moe_admin"]);
+      .where(ne(users.role, "student"));
+    expect(admins.map((a) => a.loginId).sort()).toEqual([
+      "clementi_admin",
+      "jurongwest_admin",
+      "moe_admin",
+      "tan_mei_hua",
+    ]);
     for (const admin of admins) expect(admin.mustChange, admin.loginId).toBe(true);
     expect((await signIn(JURONG_ADMIN)).mustChangePassword).toBe(true);
   });

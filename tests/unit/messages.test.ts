@@ -179,19 +179,14 @@ describe("choosing the language", () => {
   });
 
   it("keeps the school's pages English", () => {
-    expect(["/admin", "/admin/students/4", "/admin?x=1", "/dev/mailbox"].map(isSchoolPath)).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
-    expect(["/", "/login", "/sspr", "/administrator", "/setup-questions"].map(isSchoolPath)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(
+      ["/admin", "/admin/students/4", "/admin?x=1", "/dev/mailbox", "/teacher", "/teacher/students/4"].map(
+        isSchoolPath,
+      ),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(
+      ["/", "/login", "/sspr", "/administrator", "/setup-questions", "/teachers-room"].map(isSchoolPath),
+    ).toEqual([false, false, false, false, false, false]);
   });
 });
 

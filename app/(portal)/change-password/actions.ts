@@ -3,6 +3,7 @@ import { unlessBusy } from "@/lib/forms/busy";
 import { redirect } from "next/navigation";
 import { unstable_update } from "@/lib/auth/auth";
 import { currentSession, requireSignedIn } from "@/lib/auth/guards";
+import { homePathOf } from "@/lib/auth/roles";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { renewSessionId } from "@/lib/data/sessions";
 import {
@@ -27,9 +28,9 @@ async function changePasswordNow(_state: FormState, formData: FormData): Promise
   if (!parsed.ok) return parsed.state;
   const result = await changeOwnPassword(user, parsed.data, await clientInfo());
   if (result.status !== "changed") return newPasswordRefusedState(result, t);
-  // Every other session has ended with the change; this one goes on under a new id (keeping an
-  // administrator's second factor, passed a moment ago).
+  // Every other session has ended with the change; this one goes on under a new id (keeping a
+  // member of staff's second factor, passed a moment ago).
   const renewed = sessionId && (await renewSessionId(sessionId, user.id));
   if (renewed) await unstable_update({ renewedSid: renewed });
-  redirect(user.role === "admin" ? "/admin" : "/");
+  redirect(homePathOf(user.role));
 }

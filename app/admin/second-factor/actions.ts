@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { unlessBusy } from "@/lib/forms/busy";
 import { signOut, unstable_update } from "@/lib/auth/auth";
-import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
+import { requireStaffSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
+import { homePathOf, type Role } from "@/lib/auth/roles";
 import {
   confirmEnrolment,
   redeemRecoveryCode,
@@ -31,8 +32,8 @@ export async function recoveryCodeAction(_state: FormState, formData: FormData):
   return checkCode(formData, recoveryCodeSchema, "recoveryCode", redeemRecoveryCode);
 }
 
-/** The caller is checked here (an administrator's session, passed or not) and again in the data
- *  function; the typed code is never sent back. */
+/** The caller is checked here (a member of staff's session, passed or not: an administrator's or a
+ *  teacher's) and again in the data function; the typed code is never sent back. */
 async function checkCode<F extends string>(
   formData: FormData,
   schema: z.ZodType<Record<F, string>>,
@@ -40,7 +41,7 @@ async function checkCode<F extends string>(
   check: CodeCheck,
 ): Promise<FormState> {
   return unlessBusy(async () => {
-    const session = await requireAdminSession();
+    const session = await requireStaffSession();
     const parsed = parseForm(schema, formData);
     if (!parsed.ok) return parsed.state;
     const code = parsed.data[field];
@@ -50,11 +51,11 @@ async function checkCode<F extends string>(
       code,
       clientAddress: await clientAddress(),
     });
-    return afterCheck(result, field);
+    return afterCheck(result, field, session.user.role);
   });
 }
 
-async function afterCheck(result: CodeResult, field: string): Promise<FormState> {
+async function afterCheck(result: CodeResult, field: string, role: Role): Promise<FormState> {
   const t = schoolMessages().secondFactor;
   switch (result.status) {
     case "passed":
@@ -62,7 +63,7 @@ async function afterCheck(result: CodeResult, field: string): Promise<FormState>
       await unstable_update({ renewedSid: result.sessionId });
       // Enrolment shows the recovery codes once; a later sign-in goes straight on.
       if (result.recoveryCodes) return { status: "success", generated: result.recoveryCodes.join(" ") };
-      return redirect("/admin");
+      return redirect(homePathOf(role));
     case "locked":
       return { status: "error", fieldErrors: { [field]: t.locked(result.minutesLeft) } };
     case "wrong":

@@ -63,8 +63,15 @@ export function RecoveryCodeForm() {
 
 export type EnrolmentView = { qrCode: string; secret: string };
 
-/** Enrolment: the QR code and key, the first code to confirm, then the recovery codes, once. */
-export function EnrolForm({ enrolment }: { enrolment: EnrolmentView | null }) {
+/** Enrolment: the QR code and key, the first code to confirm, then the recovery codes, once.
+ *  `home`: where the person goes on from here (an administrator's or a teacher's page). */
+export function EnrolForm({
+  enrolment,
+  home,
+}: {
+  enrolment: EnrolmentView | null;
+  home: { href: string; label: string };
+}) {
   const t = schoolMessages().secondFactor;
   const { state, formAction, onSubmit, fieldProps } = useSchemaForm(
     totpCodeSchema,
@@ -88,7 +95,7 @@ export function EnrolForm({ enrolment }: { enrolment: EnrolmentView | null }) {
               <li key={code}>{code}</li>
             ))}
           </ul>
-          <LinkButton href="/admin">{t.continue}</LinkButton>
+          <LinkButton href={home.href}>{home.label}</LinkButton>
         </section>
       ) : enrolment ? (
         <>
@@ -119,7 +126,7 @@ export function EnrolForm({ enrolment }: { enrolment: EnrolmentView | null }) {
       ) : (
         <>
           <p>{t.alreadySetUp}</p>
-          <LinkButton href="/admin">{t.continue}</LinkButton>
+          <LinkButton href={home.href}>{home.label}</LinkButton>
         </>
       )}
     </div>

@@ -1,18 +1,20 @@
 import { redirect } from "next/navigation";
 import { Card } from "@/app/components/card";
-import { requireAdminSession } from "@/lib/auth/guards";
+import { requireStaffSession } from "@/lib/auth/guards";
+import { homePathOf } from "@/lib/auth/roles";
 import { isEnrolled } from "@/lib/data/second-factor";
 import { schoolMessages } from "@/lib/messages";
 import { adminMetadata } from "../metadata";
 import { RecoveryCodeForm, VerifyCodeForm } from "./code-forms";
 
-export const generateMetadata = adminMetadata((t) => t.secondFactor.verifyHeading);
+export const generateMetadata = adminMetadata((t) => t.secondFactor.verifyHeading, "staff");
 
 /** A later sign-in: the password was right; the code from the app, or a recovery code, comes next.
- *  (The menu above has only Log Out until the code is passed: app/admin/layout.tsx.) */
+ *  Administrators and teachers alike. (The menu above has only Log Out until the code is passed:
+ *  app/admin/layout.tsx.) */
 export default async function SecondFactorPage() {
-  const session = await requireAdminSession();
-  if (session.secondFactorPassed) redirect("/admin");
+  const session = await requireStaffSession();
+  if (session.secondFactorPassed) redirect(homePathOf(session.user.role));
   if (!(await isEnrolled(session.user))) redirect("/admin/second-factor/enrol");
   const t = schoolMessages().secondFactor;
   return (

@@ -1,19 +1,21 @@
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { Card } from "@/app/components/card";
-import { requireAdminSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
+import { requireStaffSession, SECOND_FACTOR_PATH } from "@/lib/auth/guards";
+import { homePathOf } from "@/lib/auth/roles";
 import { groupedSecret } from "@/lib/auth/totp";
 import { pendingEnrolment } from "@/lib/data/second-factor";
 import { schoolMessages } from "@/lib/messages";
 import { adminMetadata } from "../../metadata";
 import { EnrolForm, type EnrolmentView } from "../code-forms";
 
-export const generateMetadata = adminMetadata((t) => t.secondFactor.enrolHeading);
+export const generateMetadata = adminMetadata((t) => t.secondFactor.enrolHeading, "staff");
 
-/** First sign-in of an administrator: set up the authenticator app. Once set up, the key is never
- *  shown again; a session that has not passed the second factor is sent to the code page. */
+/** First sign-in of a member of staff (an administrator or a teacher): set up the authenticator
+ *  app. Once set up, the key is never shown again; a session that has not passed the second factor
+ *  is sent to the code page. */
 export default async function EnrolPage() {
-  const session = await requireAdminSession();
+  const session = await requireStaffSession();
   const enrolment = await pendingEnrolment(session.user);
   if (!enrolment && !session.secondFactorPassed) redirect(SECOND_FACTOR_PATH);
   let view: EnrolmentView | null = null;
@@ -25,10 +27,12 @@ export default async function EnrolPage() {
     };
   }
   const t = schoolMessages().secondFactor;
+  const { role } = session.user;
+  const home = { href: homePathOf(role), label: role === "teacher" ? t.continueTeacher : t.continue };
   return (
     <Card heading={t.enrolHeading} narrow>
       <p>{t.enrolIntro}</p>
-      <EnrolForm enrolment={view} />
+      <EnrolForm enrolment={view} home={home} />
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import type { Slip } from "@/lib/data/slips";
 import { schoolMessages } from "@/lib/messages/school";
 import { collectLoginSlips } from "./actions";
 import { NOT_COLLECTED } from "./collect-state";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/app/components/print-button";
 
 /** The button that takes the slips (a POST, answered with the slips: without JavaScript too),
  *  then the slips themselves; or when they were taken, if they already were. */
@@ -55,7 +55,7 @@ function SlipSheets({ slips, signInAt }: { slips: Slip[]; signInAt: string }) {
         <p aria-live="polite" className="rounded-lg bg-amber-50 p-3 font-semibold">
           {c.printIntro(slips.length)}
         </p>
-        <PrintButton />
+        <PrintButton label={c.print} />
       </div>
       <ol className="mt-6 space-y-6 print:mt-0 print:space-y-0" aria-label={c.progressHeading}>
         {slips.map((slip) => (

@@ -46,7 +46,7 @@ export const DEMO_SCHOOLS: { name: string; contactEmail: string; users: DemoUser
         password: "Blue-Kite-Flying-7",
         email: "siti_rahman@students.clementi-ps.example",
         guardianEmail: "rahman.family@parents.example",
-        className: "P3 Respect",
+        className: "P5 Integrity",
         answers: [
           [2, "purple"],
           [3, "badminton"],

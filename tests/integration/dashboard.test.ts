@@ -31,7 +31,7 @@ describe("the dashboard", () => {
       { className: "P5 Integrity", students: 1, setUp: 1 },
     ]);
     expect(await questionCoverageByClass(await signIn(JURONG_ADMIN))).toEqual([
-      { className: "P3 Respect", students: 1, setUp: 0 },
+      { className: "P3 Respect", students: 2, setUp: 0 },
     ]);
   });
 

@@ -139,13 +139,13 @@ test("the dashboard shows question set-up by class and the last 30 days, and lea
   await adminSignIn(page, "jurongwest_admin");
   const coverage = page.getByRole("region", { name: "Security questions by class" });
   await expect(coverage.getByText("P3 Respect", { exact: true })).toBeVisible();
-  await expect(coverage.getByText("0 of 1 set up")).toBeVisible();
-  // The bar shows the share: none of one is an empty bar (an inline style, which the CSP refuses,
+  await expect(coverage.getByText("0 of 2 set up")).toBeVisible();
+  // The bar shows the share: none of two is an empty bar (an inline style, which the CSP refuses,
   // once drew it full).
   const respect = coverage.getByRole("meter", { name: "P3 Respect" });
-  await expect(respect).toHaveAccessibleName("P3 Respect 0 of 1 set up");
+  await expect(respect).toHaveAccessibleName("P3 Respect 0 of 2 set up");
   await expect(respect).toHaveAttribute("value", "0");
-  await expect(respect).toHaveAttribute("max", "1");
+  await expect(respect).toHaveAttribute("max", "2");
   const activity = page.getByRole("region", { name: "The last 30 days" });
   await expect(activity.getByText(/^\d+ password resets, \d+ locks, \d+ unlocks\.$/)).toBeVisible();
   await activity.getByText("Show the numbers, day by day").click();

@@ -32,7 +32,7 @@ test("forms opened for one school do nothing after a switch to another school in
   await switchSchool(page, "Jurong West Primary School");
   await page.goto("/admin/yearly-reset");
   await expect(page.locator("section > p").first()).toHaveText("Jurong West Primary School");
-  await page.getByLabel("Reset the passwords of").selectOption({ label: "P3 Respect (1 student)" });
+  await page.getByLabel("Reset the passwords of").selectOption({ label: "P3 Respect (2 students)" });
   await page.getByLabel("Type RESET to confirm").fill("RESET");
   const importing = new CohortPages(importTab);
   await importing.openImport();

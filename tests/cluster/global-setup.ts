@@ -45,7 +45,15 @@ export default async function setup(project: TestProject) {
   let instances;
   try {
     build = await snapshotBuild();
-    instances = await startInstances(PORTS, { buildDir: build.dir, databaseUrl, authSecret });
+    instances = await startInstances(PORTS, {
+      buildDir: build.dir,
+      databaseUrl,
+      authSecret,
+      // Two instances, PostgreSQL and the tests' 40 parallel browsers share two cores: a wait of a
+      // few seconds for argon2 is the machine, not a rush to refuse. Admission under a rush has its
+      // own instance (busy.test.ts), tests/deploy/rush.test.ts and npm run bench:load.
+      env: { ADMISSION_WAIT_MS: "15000" },
+    });
   } catch (error) {
     build?.remove();
     await dropDatabase();

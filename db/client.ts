@@ -11,7 +11,13 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Executor = Db | Tx;
-export type Database = { db: Db; engine: "postgres" | "pglite"; close: () => Promise<void> };
+export type Database = {
+  db: Db;
+  engine: "postgres" | "pglite";
+  close: () => Promise<void>;
+  /** PGlite only: its data folder as a tar file. */
+  dump?: () => Promise<Blob>;
+};
 
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
 
@@ -74,8 +80,9 @@ export async function openPostgres(
   };
 }
 
-/** `dataDir` of `memory://` keeps everything in memory (tests). */
-export async function openPglite(dataDir: string): Promise<Database> {
+/** `dataDir` of `memory://` keeps everything in memory (tests); `loadDataDir`, a data folder
+ *  dumped by `dumpPglite`, starts it from that (the tests' migrated and seeded template). */
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let path = dataDir;
@@ -86,9 +93,14 @@ export async function openPglite(dataDir: string): Promise<Database> {
   }
   // PGlite's PostgreSQL keeps its buffers in the server's own memory: 32 MB (not the default
   // 128 MB) hold a school's tables many times over, and a rush's peak stays about 60 MB lower.
-  const client = new PGlite(path, { postgresqlconf: ["shared_buffers=32MB"] });
+  const client = new PGlite(path, { postgresqlconf: ["shared_buffers=32MB"], ...options });
   const db = drizzle(client, { schema });
-  return { db: db as unknown as Db, engine: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    engine: "pglite",
+    close: () => client.close(),
+    dump: () => client.dumpDataDir("none"),
+  };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

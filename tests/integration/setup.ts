@@ -1,7 +1,8 @@
 // Each test file gets a fresh, migrated and seeded database of the engine its project names.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
 import { migrateDatabase, openPglite, openPostgres, type Database } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { setDatabase } from "@/lib/data/db";
@@ -24,11 +25,18 @@ beforeAll(async () => {
       await again.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       await again.close();
     };
+    await migrateDatabase(database);
+    await seedDemoData(database.db);
+  } else if ((process.env.PASSWORD_PEPPERS ?? "") === inject("pgliteTemplatePeppers")) {
+    // Migrated and seeded once per run (tests/integration/pglite-template.ts).
+    const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
+    database = await openPglite("memory://", { loadDataDir: template });
   } else {
+    // A file with peppers of its own (pepper-rotation) seeds with them.
     database = await openPglite("memory://");
+    await migrateDatabase(database);
+    await seedDemoData(database.db);
   }
-  await migrateDatabase(database);
-  await seedDemoData(database.db);
   setDatabase(database);
 });
 

@@ -15,12 +15,12 @@ import {
   newPasswordRefusedState,
   newPasswordSchema,
   parseForm,
-  resetCodeSchema,
   ssprSearchSchema,
   type FormState,
 } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientAddress, clientInfo } from "@/lib/http/request";
+import { redeemTypedCode } from "./redeem-typed-code";
 import { forgetReset, heldGrant, keepGrant, rememberLoginId, rememberedLoginId } from "@/lib/reset/cookies";
 
 // The reset path is for signed-out visitors: what authorises each step is the Login ID's
@@ -68,24 +68,8 @@ export async function redeemCode(state: FormState, formData: FormData): Promise<
   return unlessBusy(() => redeemCodeNow(state, formData));
 }
 
-async function redeemCodeNow(_state: FormState, formData: FormData): Promise<FormState> {
-  await countAttempt("reset");
-  const t = await getMessages();
-  const parsed = parseForm(resetCodeSchema, formData, {}, t);
-  if (!parsed.ok) return parsed.state;
-  const loginId = normaliseLoginId(parsed.data.loginId);
-  const result = await redeemResetCode(loginId, parsed.data.code, await clientInfo());
-  if (result.status === "correct") {
-    await keepGrant(result.grantToken);
-    redirect("/sspr/change");
-  }
-  if (result.status !== "wrong") {
-    // Locked: the challenge page shows the locked notice and how to reach the school.
-    await rememberLoginId(loginId);
-    redirect("/sspr/challenge");
-  }
-  // The same words whether the Login ID exists, has a code, or the code is wrong.
-  return { status: "error", message: t.sspr.codeWrong, values: { loginId: parsed.data.loginId } };
+function redeemCodeNow(_state: FormState, formData: FormData): Promise<FormState> {
+  return redeemTypedCode(redeemResetCode, formData);
 }
 
 export async function resetPassword(state: FormState, formData: FormData): Promise<FormState> {

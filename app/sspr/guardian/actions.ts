@@ -4,10 +4,11 @@ import { unlessBusy } from "@/lib/forms/busy";
 import { countAttempt } from "@/lib/limits/attempts";
 import { redeemGuardianCode, requestGuardianCode } from "@/lib/data/guardian-codes";
 import { normaliseLoginId } from "@/lib/data/users";
-import { parseForm, resetCodeSchema, ssprSearchSchema, type FormState } from "@/lib/forms";
+import { parseForm, ssprSearchSchema, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 import { clientInfo } from "@/lib/http/request";
-import { keepGrant, rememberLoginId } from "@/lib/reset/cookies";
+import { rememberLoginId } from "@/lib/reset/cookies";
+import { redeemTypedCode } from "../redeem-typed-code";
 
 // A guardian's approval at /sspr/guardian, for signed-out visitors like the rest of the reset path:
 // what authorises each step is checked in the data layer (lib/data/guardian-codes.ts). Each step
@@ -32,22 +33,6 @@ export async function enterGuardianCode(state: FormState, formData: FormData): P
   return unlessBusy(() => enterGuardianCodeNow(state, formData));
 }
 
-async function enterGuardianCodeNow(_state: FormState, formData: FormData): Promise<FormState> {
-  await countAttempt("reset");
-  const t = await getMessages();
-  const parsed = parseForm(resetCodeSchema, formData, {}, t);
-  if (!parsed.ok) return parsed.state;
-  const loginId = normaliseLoginId(parsed.data.loginId);
-  const result = await redeemGuardianCode(loginId, parsed.data.code, await clientInfo());
-  if (result.status === "correct") {
-    await keepGrant(result.grantToken);
-    redirect("/sspr/change");
-  }
-  if (result.status !== "wrong") {
-    // Locked: the challenge page shows the locked notice and how to reach the school.
-    await rememberLoginId(loginId);
-    redirect("/sspr/challenge");
-  }
-  // The same words whether the Login ID exists, has a code, or the code is wrong.
-  return { status: "error", message: t.sspr.codeWrong, values: { loginId: parsed.data.loginId } };
+function enterGuardianCodeNow(_state: FormState, formData: FormData): Promise<FormState> {
+  return redeemTypedCode(redeemGuardianCode, formData);
 }

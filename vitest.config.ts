@@ -42,7 +42,7 @@ const integration = (engine: "pglite" | "postgres") => ({
     name: `integration-${engine}`,
     include: ["tests/integration/**/*.test.ts"],
     setupFiles: ["tests/integration/setup.ts"],
-    ...(engine === "pglite" && { globalSetup: ["tests/integration/pglite-template.ts"] }),
+    globalSetup: ["tests/integration/database-template.ts"],
     env: {
       ...env,
       TEST_ENGINE: engine,

@@ -1,4 +1,6 @@
-// Each test file gets a fresh, migrated and seeded database of the engine its project names.
+// Each test file gets a fresh, migrated and seeded database of the engine its project names: a
+// copy of the run's template (tests/integration/database-template.ts), unless the file sets
+// peppers of its own (pepper-rotation), when it migrates and seeds with them.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
@@ -11,11 +13,13 @@ let database: Database | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
+  const fromTemplate = (process.env.PASSWORD_PEPPERS ?? "") === inject("databaseTemplatePeppers");
   if (process.env.TEST_ENGINE === "postgres") {
     const adminUrl = process.env.TEST_POSTGRES_URL!;
     const name = `sspr_test_${randomBytes(6).toString("hex")}`;
     const admin = await openPostgres(adminUrl, { max: 1 });
-    await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+    const template = fromTemplate ? ` TEMPLATE ${inject("databaseTemplate")}` : "";
+    await admin.db.execute(sql.raw(`CREATE DATABASE ${name}${template}`));
     await admin.close();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
@@ -25,14 +29,14 @@ beforeAll(async () => {
       await again.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       await again.close();
     };
-    await migrateDatabase(database);
-    await seedDemoData(database.db);
-  } else if ((process.env.PASSWORD_PEPPERS ?? "") === inject("pgliteTemplatePeppers")) {
-    // Migrated and seeded once per run (tests/integration/pglite-template.ts).
-    const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
+    if (!fromTemplate) {
+      await migrateDatabase(database);
+      await seedDemoData(database.db);
+    }
+  } else if (fromTemplate) {
+    const template = new Blob([readFileSync(inject("databaseTemplate"))]);
     database = await openPglite("memory://", { loadDataDir: template });
   } else {
-    // A file with peppers of its own (pepper-rotation) seeds with them.
     database = await openPglite("memory://");
     await migrateDatabase(database);
     await seedDemoData(database.db);

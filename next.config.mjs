@@ -16,8 +16,16 @@ const nextConfig = {
   // The cohort upload (a CSV of at most 2 MB) is the largest form; proxy.ts refuses any other
   // post over 64 KB before it is read (MAX_FORM_BYTES), with a page that says so.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
-  // The migrations are read at run time: they ship with the standalone build too.
-  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  // The migrations are read at run time: they ship with the standalone build too. So does argon2,
+  // which only its worker threads load, by name, where the build's tracing cannot see it
+  // (lib/crypto/argon2-threads.ts): the package and its native binary for this platform.
+  outputFileTracingIncludes: {
+    "/**": [
+      "./db/migrations/**/*",
+      "./node_modules/@node-rs/argon2/**/*",
+      "./node_modules/@node-rs/argon2-*/**/*",
+    ],
+  },
 };
 
 export default nextConfig;

@@ -130,6 +130,19 @@ async function seed(database: Database): Promise<void> {
   );
 }
 
+/** Under BENCH_CPU_PROFILE, prints when a phase ran on the monotonic clock the server's V8 profile
+ *  stamps its samples with (µs), so a profile's samples can be cut to that phase. */
+function profileWindow(phase: string) {
+  const now = () => process.hrtime.bigint() / 1000n;
+  const from = now();
+  return {
+    end: () => {
+      if (process.env.BENCH_CPU_PROFILE)
+        console.log(`[bench:load] profile window ${phase}: ${from} ${now()}`);
+    },
+  };
+}
+
 /** `clients` loops of `work` for `seconds`; the finished ones per second. */
 async function steady(
   seconds: number,
@@ -226,10 +239,12 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
 
     let cpuBefore = cpuMs(pids());
     const mainBefore = mainThreadCpuMs(server.pid);
+    const window = profileWindow("sign-ins");
     const signIns = await steady(STEADY_S, CLIENTS, async (client, n) => {
       const page = await signIn(client * 10_000 + n);
       return page.status === 303 && page.location === "/";
     });
+    window.end();
     const signInCpuMs = (cpuMs(pids()) - cpuBefore) / (signIns.perSecond * STEADY_S);
     const signInMainMs = (mainThreadCpuMs(server.pid) - mainBefore) / (signIns.perSecond * STEADY_S);
 
@@ -257,7 +272,10 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
     const refused: number[] = [];
     const other = new Map<string, number>();
     const linesBefore = server.lines().length;
-    const rushUntil = performance.now() + RUSH_S * 1000;
+    const rushWindow = profileWindow("rush");
+    const rushStarted = performance.now();
+    const generatorBefore = process.cpuUsage();
+    const rushUntil = rushStarted + RUSH_S * 1000;
     let rushN = 0;
     await Promise.all(
       Array.from({ length: RUSH_CLIENTS }, async () => {
@@ -277,6 +295,11 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
         }
       }),
     );
+    rushWindow.end();
+    // How busy the load generator itself was: near one core, its own queue is in its latencies.
+    const generatorCpu = process.cpuUsage(generatorBefore);
+    const generatorBusy =
+      (generatorCpu.user + generatorCpu.system) / 1000 / (performance.now() - rushStarted);
     const peakMiB = server.peakMiB();
     // The server's own view (its request lines): from the request's arrival to its answer.
     const rushLines = server
@@ -316,6 +339,7 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       "rush, 500 clients: accepted p50 / p99": `${accepted.length} in ${fixed(quantile(accepted, 0.5))} / ${fixed(quantile(accepted, 0.99))} ms`,
       "rush: 503 with Retry-After, p99": `${refused.length} in ${fixed(quantile(refused, 0.99))} ms`,
       "rush, in the server: accepted p99, 503 p99": `${fixed(quantile(serverMs(303), 0.99))} ms, ${fixed(quantile(serverMs(503), 0.99), 1)} ms`,
+      "rush: the load generator's CPU (cores)": fixed(generatorBusy, 2),
       "rush: other outcomes": other.size === 0 ? "none" : JSON.stringify(Object.fromEntries(other)),
       "peak server memory (RSS)": `${fixed(peakMiB)} MiB`,
       // The host's speed moves every figure from run to run; over the bound (or argon2's CPU), a
@@ -324,6 +348,10 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       "GET /login: request thread per page (÷ argon2 CPU per verify)": `${fixed(loginPageMs, 1)} ms (${fixed(loginPageMs / bound.cpuMsEach, 2)})`,
       "first-load JavaScript, as sent: /login, /sspr/search, /sspr/change": `${fixed(loginJs)}, ${fixed(ssprJs)}, ${fixed(changeJs)} kB`,
     };
+  } catch (error) {
+    // What the server said last: its own account of the failure.
+    console.error(server.output().slice(-4000));
+    throw error;
   } finally {
     clientsFirst(false);
     await server.stop();

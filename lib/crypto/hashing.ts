@@ -1,7 +1,8 @@
 // argon2id at OWASP's minimum (19 MiB, 2 passes, parallelism 1), for passwords and answers,
 // with the configured pepper (lib/crypto/peppers.ts) as argon2's secret. The whole secret is hashed:
-// argon2 takes any length, nothing is cut (unlike bcrypt's 72 bytes).
-import { hash, verify } from "@node-rs/argon2";
+// argon2 takes any length, nothing is cut (unlike bcrypt's 72 bytes). The hashes run on threads of
+// their own (lib/crypto/argon2-threads.ts), as many at once as lib/crypto/hash-pool.ts lets.
+import { Argon2ThreadError, argon2Threads } from "./argon2-threads";
 import { formatStoredHash, parseStoredHash } from "./hash-format";
 import { HashingBusyError, hashPool } from "./hash-pool";
 import { configuredPeppers, type PepperRing } from "./peppers";
@@ -25,13 +26,13 @@ export type HashingOptions = { peppers?: PepperRing };
 export async function hashSecret(secret: string, options: HashingOptions = {}): Promise<string> {
   const pepper = (options.peppers ?? configuredPeppers()).current;
   const phc = await hashPool().run(() =>
-    hash(secret, pepper ? { ...ARGON2_OPTIONS, secret: pepper.secret } : ARGON2_OPTIONS),
+    argon2Threads().hash(secret, pepper ? { ...ARGON2_OPTIONS, secret: pepper.secret } : ARGON2_OPTIONS),
   );
   return formatStoredHash(pepper?.id ?? null, phc);
 }
 
 /** A malformed stored hash, or one whose pepper is no longer configured, simply does not
- *  match. Throws only HashingBusyError. The cost parameters come from the stored hash itself. */
+ *  match. Throws only HashingBusyError, and Argon2ThreadError when hashing itself is broken. The cost parameters come from the stored hash itself. */
 export async function verifySecret(
   storedHash: string,
   secret: string,
@@ -43,10 +44,10 @@ export async function verifySecret(
   if (pepper === undefined) return false;
   try {
     return await hashPool().run(() =>
-      verify(stored.phc, secret, pepper ? { secret: pepper.secret } : undefined),
+      argon2Threads().verify(stored.phc, secret, pepper ? { secret: pepper.secret } : undefined),
     );
   } catch (error) {
-    if (error instanceof HashingBusyError) throw error;
+    if (error instanceof HashingBusyError || error instanceof Argon2ThreadError) throw error;
     return false;
   }
 }

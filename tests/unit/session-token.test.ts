@@ -36,6 +36,24 @@ describe("session tokens", () => {
     ).rejects.toThrow();
   });
 
+  it("refuses a token whose header, tag or shape was changed", async () => {
+    const token = await encodeSessionToken({ token: claims, secret: SECRET, salt: SALT, maxAge: 60 });
+    const parts = token.split(".");
+    const header = JSON.parse(Buffer.from(parts[0]!, "base64url").toString()) as Record<string, string>;
+    const withHeader = (changed: Record<string, string>) =>
+      [Buffer.from(JSON.stringify(changed)).toString("base64url"), ...parts.slice(1)].join(".");
+    for (const changed of [
+      withHeader({ ...header, enc: "A256GCM" }),
+      withHeader({ ...header, zip: "DEF" }),
+      withHeader({ ...header, kid: "someone-else" }),
+      [...parts.slice(0, 4), Buffer.alloc(32).toString("base64url")].join("."),
+      parts.slice(0, 4).join("."),
+      "not a token",
+    ]) {
+      await expect(decodeSessionToken({ token: changed, secret: SECRET, salt: SALT })).rejects.toThrow();
+    }
+  });
+
   it("during a secret's rotation reads tokens under the old one, and writes under the new", async () => {
     const old = await encodeSessionToken({ token: claims, secret: OLD_SECRET, salt: SALT, maxAge: 60 });
     const rotating = [SECRET, OLD_SECRET];

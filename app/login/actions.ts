@@ -1,9 +1,8 @@
 "use server";
 import { isHashingBusy, unlessBusy } from "@/lib/forms/busy";
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { countAttempt } from "@/lib/limits/attempts";
-import { SignInSlowed, signIn } from "@/lib/auth/auth";
+import { signInWithPassword } from "@/lib/auth/auth";
 import { loginRefusal, loginSchema, parseForm, signInFailedState, type FormState } from "@/lib/forms";
 import { getMessages } from "@/lib/messages";
 
@@ -17,20 +16,20 @@ async function logInNow(_state: FormState, formData: FormData): Promise<FormStat
   const t = await getMessages();
   const parsed = parseForm(loginSchema, formData, loginRefusal(formData), t);
   if (!parsed.ok) return parsed.state;
+  let result: Awaited<ReturnType<typeof signInWithPassword>>;
   try {
-    await signIn("credentials", { ...parsed.data, redirect: false });
+    result = await signInWithPassword(parsed.data);
   } catch (error) {
-    // The same words whether the Login ID exists or not (an unknown one is slowed the same way).
     // Anything else (the database is down, the hashing queue is full) is not a wrong password and
     // must not be told as one.
-    if (error instanceof SignInSlowed) {
-      const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
-      return { ...signInFailedState(formData, t), message: t.login.slowed(minutes) };
-    }
-    if (error instanceof AuthError && error.type === "CredentialsSignin")
-      return signInFailedState(formData, t);
     if (isHashingBusy(error)) throw error;
     return { status: "error", message: t.errors.generic };
   }
+  // The same words whether the Login ID exists or not (an unknown one is slowed the same way).
+  if (result.status === "slowed") {
+    const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+    return { ...signInFailedState(formData, t), message: t.login.slowed(minutes) };
+  }
+  if (result.status === "failed") return signInFailedState(formData, t);
   redirect("/");
 }

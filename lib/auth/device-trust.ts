@@ -3,14 +3,15 @@
 // someone guessing the password from elsewhere cannot keep the student or the school's
 // administrator out of their usual computer (OWASP's "device cookies"). A token names the account
 // and a random id, signed with a key derived from AUTH_SECRET; a device keeps the last few.
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { derivedKey } from "../crypto/derived-key";
 import { parseRowId } from "../forms/row-id";
 
 export const DEVICE_TOKENS_KEPT = 5;
 const TOKEN = /^([1-9]\d{0,9})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 
 function macKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "mims-sspr device trust", "device-token", 32));
+  return derivedKey(secret, "mims-sspr device trust", "device-token");
 }
 
 function mac(secret: string, userId: number, nonce: string): string {

@@ -12,14 +12,16 @@ import { processWide } from "../server/process-wide";
 /** The workers' nice value, above the request thread's (0): they yield the CPU to it. */
 const WORKER_NICE = 10;
 
-// CommonJS, evaluated in the worker. The package is the app's own (the standalone server, `next
-// dev` and the tests all run from the folder whose node_modules holds it).
+// CommonJS, evaluated in the worker. The package is the app's own, found from the working folder
+// (the standalone server, `next start`, `next dev` and the tests all run from the folder whose
+// node_modules holds it) or else from the server script's.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 try { require("node:os").setPriority(0, ${WORKER_NICE}); } catch {}
 let argon2;
 try {
-  argon2 = require(require.resolve("@node-rs/argon2", { paths: [process.cwd()] }));
+  const paths = [process.cwd(), process.argv[1] ? require("node:path").dirname(process.argv[1]) : process.cwd()];
+  argon2 = require(require.resolve("@node-rs/argon2", { paths }));
 } catch (error) {
   argon2 = String((error && error.message) || error);
 }

@@ -6,7 +6,8 @@
 // Stored as "v2.<key id>.<iv>.<ciphertext>.<tag>" (base64url); `purpose` binds a box to its use,
 // so one kind of secret cannot be passed off as another. Boxes of the first version ("v1.…",
 // under a key derived from AUTH_SECRET) still open while that secret is given as `legacy`.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { derivedKey } from "./derived-key";
 
 export type SealKey = { id: string; secret: Uint8Array };
 
@@ -28,11 +29,11 @@ const VERSION = "v2";
 const LEGACY_VERSION = "v1";
 
 function keyFor(secret: Uint8Array, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "mims-sspr secret box v2", purpose, 32));
+  return derivedKey(secret, "mims-sspr secret box v2", purpose);
 }
 
 function legacyKeyFor(secret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "mims-sspr secret box", purpose, 32));
+  return derivedKey(secret, "mims-sspr secret box", purpose);
 }
 
 export function seal(plaintext: string, ring: KeyRing, purpose: string): string {

@@ -1,11 +1,13 @@
 // A value the server hands a browser and must get back unchanged (the Login ID of a reset in
 // progress): the value, when it was issued and an HMAC over both and its purpose, with a key
 // derived from AUTH_SECRET. A made-up or edited cookie is worth nothing.
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { derivedKey } from "./derived-key";
 
 function mac(secret: string, purpose: string, payload: string): string {
-  const key = Buffer.from(hkdfSync("sha256", secret, "mims-sspr signed value", purpose, 32));
-  return createHmac("sha256", key).update(payload).digest("base64url");
+  return createHmac("sha256", derivedKey(secret, "mims-sspr signed value", purpose))
+    .update(payload)
+    .digest("base64url");
 }
 
 export function signValue(secret: string, purpose: string, value: string, now = new Date()): string {

@@ -6,11 +6,15 @@
 // (about half a millisecond; the whole table, with every connection and TIME_WAIT of a rush in it,
 // cost ten times that), when admission asks and the last reading is older than FRESH_MS: a burst
 // is seen within its first few requests, and an idle server reads nothing. 0 wherever it cannot
-// be read (not Linux, a serverless host): admission then works as before.
+// be read (not Linux, a serverless host): admission then works as before. And only while the event
+// loop is busy (over BUSY of the time since the last look): a loop with time to spare takes every
+// waiting connection at its next turn, so nothing waits there for long, and a reading (half a
+// millisecond) would cost a steady load about 1% of its request thread for nothing.
 import { closeSync, openSync, readSync } from "node:fs";
-import { performance } from "node:perf_hooks";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
 
 const FRESH_MS = 50;
+const BUSY = 0.75;
 const CHUNK = 16 * 1024;
 // "sl local_address rem_address st tx_queue:rx_queue …": a LISTEN line (st 0A, no remote port).
 const LISTEN_LINE = /:([0-9A-F]{4}) [0-9A-F]+:0000 0A [0-9A-F]{8}:([0-9A-F]{8})/g;
@@ -47,6 +51,21 @@ export class ListenQueue {
   private readonly tables = new Set<string>();
   private readAt = Number.NEGATIVE_INFINITY;
   private latest = 0;
+  private lastLook?: EventLoopUtilization;
+
+  constructor(
+    /** The share of the time since the last call that the event loop was busy (0 to 1); by
+     *  default this process's own. */
+    private readonly loopBusy: () => number = () => this.ownLoopBusy(),
+  ) {}
+
+  private ownLoopBusy(): number {
+    const now = performance.eventLoopUtilization();
+    const previous = this.lastLook;
+    this.lastLook = now;
+    // The first look has nothing to compare with: it reads the queue.
+    return previous ? performance.eventLoopUtilization(now, previous).utilization : 1;
+  }
 
   /** Watches the accept queue of a listening socket from now on. */
   watch(port: number, family: string): void {
@@ -54,10 +73,12 @@ export class ListenQueue {
     this.tables.add(family === "IPv6" ? "/proc/net/tcp6" : "/proc/net/tcp");
   }
 
-  /** Connections waiting to be accepted: read again if the latest reading is over FRESH_MS old. */
+  /** Connections waiting to be accepted: read again if the latest reading is over FRESH_MS old
+   *  and the event loop is busy; 0 while it is not. */
   length(now = performance.now()): number {
     if (now - this.readAt < FRESH_MS) return this.latest;
     this.readAt = now;
+    if (this.loopBusy() < BUSY) return (this.latest = 0);
     let length = 0;
     for (const path of this.tables) {
       try {

@@ -351,7 +351,7 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       "rush, 500 clients: accepted p50 / p99": `${accepted.length} in ${fixed(quantile(accepted, 0.5))} / ${fixed(quantile(accepted, 0.99))} ms`,
       "rush: 503 with Retry-After, p99 (after the first second)": `${refused.length} in ${fixed(quantile(refused, 0.99))} ms (${fixed(quantile(refusedLater, 0.99))} ms)`,
       "rush, in the server: accepted p99, 503 p99": `${fixed(quantile(serverMs(303), 0.99))} ms, ${fixed(quantile(serverMs(503), 0.99), 1)} ms`,
-      "rush: the load generator's CPU (cores); its event loop's delay p99": `${fixed(generatorBusy, 2)}; ${fixed(generatorDelay.percentile(99) / 1e6)} ms`,
+      "rush: the load generator's CPU (cores); its event loop's delay p99": `${fixed(generatorBusy, 2)}; ${fixed(generatorDelay.percentile(99) / 1e6)} ms (max ${fixed(generatorDelay.max / 1e6)} ms)`,
       "rush: other outcomes": other.size === 0 ? "none" : JSON.stringify(Object.fromEntries(other)),
       "peak server memory (RSS)": `${fixed(peakMiB)} MiB`,
       // The host's speed moves every figure from run to run; over the bound (or argon2's CPU), a

@@ -328,7 +328,9 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       );
       return { perSecond, mainMs: (mainThreadCpuMs(server.pid) - before) / (perSecond * 8) };
     };
+    const pagesWindow = profileWindow("pages");
     const { perSecond: loginPages, mainMs: loginPageMs } = await pages("/login");
+    pagesWindow.end();
     const { perSecond: ssprPages } = await pages("/sspr");
     const loginJs = await firstLoadJsKb(base, (await new Browser(base).get("/login")).html);
     const ssprJs = await firstLoadJsKb(base, (await new Browser(base).get("/sspr/search")).html);

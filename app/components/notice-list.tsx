@@ -1,17 +1,10 @@
 import { schoolTime } from "@/lib/school/time";
 import { useId } from "react";
-import type { NoticeKind, RecipientRole } from "@/lib/mail/compose";
+import type { NoticeSummary } from "@/lib/data/notices";
 import { schoolMessages } from "@/lib/messages";
 
 /** One notice as administrators see it: no body, no address (lib/data/notices.ts). */
-export type NoticeRow = {
-  id: number;
-  kind: NoticeKind;
-  recipientRole: RecipientRole;
-  status: "pending" | "sending" | "sent" | "failed";
-  attempts: number;
-  createdAt: Date;
-  sentAt: Date | null;
+export type NoticeRow = NoticeSummary & {
   /** Shown when the list spans several students (the failed notices of a school). */
   studentName?: string | null;
 };

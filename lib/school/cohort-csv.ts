@@ -177,11 +177,20 @@ export function records(text: string): string[][] | null {
   }
 }
 
-/** The whole file checked: every row's problems, or a reason the file as a whole is refused. */
-export function parseCohortCsv(input: Uint8Array | string): CohortFile {
+/** A CSV file's rows that hold anything, each with its spreadsheet row number (the header is row
+ *  1) and its fields, or why the file as a whole is refused: empty, over `maxBytes` or `maxRows`,
+ *  not UTF-8, not CSV, or a header `columnsOf` does not recognise. A row with another number of
+ *  fields than the header is `fieldCount`: each file's checks say so for the row. */
+export function readCsvFile<Columns>(
+  input: Uint8Array | string,
+  limits: { maxBytes: number; maxRows: number },
+  columnsOf: (header: string[]) => Columns | null,
+):
+  | { ok: true; columns: Columns; rows: { line: number; fields: string[]; fieldCount: boolean }[] }
+  | { ok: false; error: FileError } {
   const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
   if (size === 0) return { ok: false, error: "empty" };
-  if (size > COHORT_MAX_BYTES) return { ok: false, error: "tooLarge" };
+  if (size > limits.maxBytes) return { ok: false, error: "tooLarge" };
   const text = typeof input === "string" ? input : decode(input);
   if (text === null) return { ok: false, error: "notUtf8" };
   const all = records(text);
@@ -189,19 +198,27 @@ export function parseCohortCsv(input: Uint8Array | string): CohortFile {
   const [header, ...body] = all;
   const columns = header && columnsOf(header);
   if (!columns) return { ok: false, error: header ? "headers" : "empty" };
-  const numbered = body
-    .map((fields, i) => ({ line: i + 2, fields }))
+  const rows = body
+    .map((fields, i) => ({ line: i + 2, fields, fieldCount: fields.length !== header.length }))
     .filter(({ fields }) => fields.some((field) => field.trim() !== ""));
-  if (numbered.length === 0) return { ok: false, error: "empty" };
-  if (numbered.length > COHORT_MAX_ROWS) return { ok: false, error: "tooManyRows" };
+  if (rows.length === 0) return { ok: false, error: "empty" };
+  if (rows.length > limits.maxRows) return { ok: false, error: "tooManyRows" };
+  return { ok: true, columns, rows };
+}
+
+/** The whole file checked: every row's problems, or a reason the file as a whole is refused. */
+export function parseCohortCsv(input: Uint8Array | string): CohortFile {
+  const file = readCsvFile(input, { maxBytes: COHORT_MAX_BYTES, maxRows: COHORT_MAX_ROWS }, columnsOf);
+  if (!file.ok) return file;
+  const { columns, rows: numbered } = file;
 
   const present = columns.language === undefined ? COLUMNS : [...COLUMNS, ...OPTIONAL_COLUMNS];
   const rows: CohortRow[] = [];
   const problems: RowProblem[] = [];
   const seenIds = new Set<string>();
   const seenEmails = new Set<string>();
-  for (const { line, fields } of numbered) {
-    if (fields.length !== header.length) {
+  for (const { line, fields, fieldCount } of numbered) {
+    if (fieldCount) {
       problems.push({ line, reasons: ["fieldCount"] });
       continue;
     }

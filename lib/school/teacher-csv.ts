@@ -9,9 +9,9 @@ import {
   LOGIN_ID_PATTERN,
   checkText,
   clean,
-  decode,
   headerKey,
-  records,
+  readCsvFile,
+  type FileError,
 } from "./cohort-csv";
 
 /** A small file: a school has tens of teachers, and each one's temporary password is hashed while
@@ -44,7 +44,7 @@ export type TeacherRowReason =
 export type TeacherRowProblem = { line: number; reasons: TeacherRowReason[]; unknownClasses?: string[] };
 
 /** Keys of `teachers.fileErrors` in the messages. */
-export type TeacherFileError = "empty" | "tooLarge" | "tooManyRows" | "notUtf8" | "unreadable" | "headers";
+export type TeacherFileError = FileError;
 
 export type TeacherFile =
   { ok: true; rows: TeacherRow[]; problems: TeacherRowProblem[] } | { ok: false; error: TeacherFileError };
@@ -117,27 +117,15 @@ function checkRow(line: number, fields: string[]): { row: TeacherRow | null; rea
 
 /** The whole file checked: every row's problems, or a reason the file as a whole is refused. */
 export function parseTeachersCsv(input: Uint8Array | string): TeacherFile {
-  const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
-  if (size === 0) return { ok: false, error: "empty" };
-  if (size > TEACHERS_MAX_BYTES) return { ok: false, error: "tooLarge" };
-  const text = typeof input === "string" ? input : decode(input);
-  if (text === null) return { ok: false, error: "notUtf8" };
-  const all = records(text);
-  if (!all) return { ok: false, error: "unreadable" };
-  const [header, ...body] = all;
-  const columns = header && columnsOf(header);
-  if (!columns) return { ok: false, error: header ? "headers" : "empty" };
-  const numbered = body
-    .map((fields, i) => ({ line: i + 2, fields }))
-    .filter(({ fields }) => fields.some((field) => field.trim() !== ""));
-  if (numbered.length === 0) return { ok: false, error: "empty" };
-  if (numbered.length > TEACHERS_MAX_ROWS) return { ok: false, error: "tooManyRows" };
+  const file = readCsvFile(input, { maxBytes: TEACHERS_MAX_BYTES, maxRows: TEACHERS_MAX_ROWS }, columnsOf);
+  if (!file.ok) return file;
+  const { columns, rows: numbered } = file;
 
   const rows: TeacherRow[] = [];
   const problems: TeacherRowProblem[] = [];
   const seen = new Set<string>();
-  for (const { line, fields } of numbered) {
-    if (fields.length !== header.length) {
+  for (const { line, fields, fieldCount } of numbered) {
+    if (fieldCount) {
       problems.push({ line, reasons: ["fieldCount"] });
       continue;
     }

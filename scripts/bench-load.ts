@@ -268,7 +268,9 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       return checked.location === "/sspr/change";
     };
     cpuBefore = cpuMs(pids());
+    const checkWindow = profileWindow("check-answers");
     const checks = await steady(STEADY_S / 2, CLIENTS, check);
+    checkWindow.end();
     const checkCpuMs = (cpuMs(pids()) - cpuBefore) / (checks.perSecond * (STEADY_S / 2));
 
     // The rush: 500 clients posting sign-ins back to back; one refused waits the Retry-After.

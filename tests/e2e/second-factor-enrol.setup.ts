@@ -8,11 +8,36 @@ import {
   TEACHER_PUBLISHED,
   TEACHERS,
   type AdminId,
+  type StaffId,
   codeAt,
   saveEnrolment,
   withFreshCode,
 } from "./admin-sign-in";
 import { expectAccessible, LoginPage, SecondFactorPages } from "./pages";
+import type { Page } from "@playwright/test";
+
+/** Confirms the enrolment with a code of the current 30 s step; the recovery codes shown once. */
+async function confirmWithFreshCode(enrol: SecondFactorPages, loginId: StaffId, secret: string) {
+  let recoveryCodes: string[] = [];
+  await withFreshCode(
+    loginId,
+    async (code) => {
+      await enrol.confirmEnrolment(code);
+      recoveryCodes = await enrol.recoveryCodes();
+    },
+    secret,
+  );
+  expect(recoveryCodes).toHaveLength(10);
+  return recoveryCodes;
+}
+
+/** The Change Password form, filled and sent. */
+async function changePassword(page: Page, current: string, next: string) {
+  await page.getByLabel("Current Password").fill(current);
+  await page.getByLabel("New Password").fill(next);
+  await page.getByLabel("Confirm Password").fill(next);
+  await page.getByRole("button", { name: "Change Password" }).click();
+}
 
 for (const loginId of Object.keys(ADMINS) as AdminId[]) {
   test(`${loginId} sets up an authenticator app at the first sign-in, gets recovery codes once, and replaces the published password`, async ({
@@ -39,16 +64,7 @@ for (const loginId of Object.keys(ADMINS) as AdminId[]) {
     await expect(page.getByText("This code is not correct. 4 tries left.")).toBeVisible();
     await expect(page.getByRole("textbox", { name: "6-digit code" })).toHaveAttribute("aria-invalid", "true");
 
-    let recoveryCodes: string[] = [];
-    await withFreshCode(
-      loginId,
-      async (code) => {
-        await enrol.confirmEnrolment(code);
-        recoveryCodes = await enrol.recoveryCodes();
-      },
-      secret,
-    );
-    expect(recoveryCodes).toHaveLength(10);
+    const recoveryCodes = await confirmWithFreshCode(enrol, loginId, secret);
     for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
     await expect(page.getByTestId("totp-secret")).toHaveCount(0);
     await expectAccessible(page);
@@ -65,10 +81,7 @@ for (const loginId of Object.keys(ADMINS) as AdminId[]) {
     await expect(page.getByText("Your school has reset your password.")).toHaveCount(0);
     await page.goto("/admin");
     await expect(page.getByRole("heading", { name: "Change Password" })).toBeVisible();
-    await page.getByLabel("Current Password").fill(PUBLISHED[loginId]);
-    await page.getByLabel("New Password").fill(ADMINS[loginId]);
-    await page.getByLabel("Confirm Password").fill(ADMINS[loginId]);
-    await page.getByRole("button", { name: "Change Password" }).click();
+    await changePassword(page, PUBLISHED[loginId], ADMINS[loginId]);
     await expect(page.getByRole("heading", { name: "School administration" })).toBeVisible();
     // One sign-in, one code: the new password changed nothing about the second factor passed.
     for (const path of ["/admin/audit", "/admin", "/change-password"]) {
@@ -117,16 +130,7 @@ test("the demo teacher sets up an authenticator app at the first sign-in like an
   // Not yet trusted: her classes send the password-only session back here.
   await page.goto("/teacher");
   await expect(page).toHaveURL(/\/admin\/second-factor\/enrol$/);
-  let recoveryCodes: string[] = [];
-  await withFreshCode(
-    loginId,
-    async (code) => {
-      await enrol.confirmEnrolment(code);
-      recoveryCodes = await enrol.recoveryCodes();
-    },
-    secret,
-  );
-  expect(recoveryCodes).toHaveLength(10);
+  const recoveryCodes = await confirmWithFreshCode(enrol, loginId, secret);
   saveEnrolment(loginId, { secret, recoveryCodes });
 
   await page.getByRole("link", { name: "Continue to My classes" }).click();
@@ -134,10 +138,7 @@ test("the demo teacher sets up an authenticator app at the first sign-in like an
   await expect(page.getByRole("status")).toHaveText(
     "You signed in with a temporary password. Choose your own password now: your classes open once it is changed.",
   );
-  await page.getByLabel("Current Password").fill(TEACHER_PUBLISHED[loginId]);
-  await page.getByLabel("New Password").fill(TEACHERS[loginId]);
-  await page.getByLabel("Confirm Password").fill(TEACHERS[loginId]);
-  await page.getByRole("button", { name: "Change Password" }).click();
+  await changePassword(page, TEACHER_PUBLISHED[loginId], TEACHERS[loginId]);
   await expect(page.getByRole("heading", { name: "My classes" })).toBeVisible();
   // A teacher is no administrator: the school's administration is a 404 for her.
   expect((await page.goto("/admin"))?.status()).toBe(404);

@@ -32,7 +32,8 @@ export async function hashSecret(secret: string, options: HashingOptions = {}): 
 }
 
 /** A malformed stored hash, or one whose pepper is no longer configured, simply does not
- *  match. Throws only HashingBusyError, and Argon2ThreadError when hashing itself is broken. The cost parameters come from the stored hash itself. */
+ *  match. Throws only HashingBusyError, and Argon2ThreadError when hashing itself is broken.
+ *  The cost parameters come from the stored hash itself. */
 export async function verifySecret(
   storedHash: string,
   secret: string,

@@ -10,9 +10,8 @@ import {
   checkText,
   clean,
   headerKey,
-  readCsvFile,
-  type FileError,
 } from "./cohort-csv";
+import { readCsvFile, type FileError } from "./csv-file";
 
 /** A small file: a school has tens of teachers, and each one's temporary password is hashed while
  *  the administrator waits (and the post stays under the proxy's 64 KB). */

@@ -6,7 +6,7 @@ import { findStudents, SEARCH_MAX_LENGTH, STUDENT_FILTERS, type StudentFilter } 
 import { schoolMessages } from "@/lib/messages";
 import { activityLast30Days, questionCoverageByClass } from "@/lib/data/dashboard";
 import { schoolsForAdmin } from "@/lib/data/ministry";
-import { listFailedNotices } from "@/lib/data/notices";
+import { listFailedNotices } from "@/lib/data/notice-lists";
 import { SelectField } from "@/app/components/field";
 import { switchSchool } from "./schools/actions";
 import { NoticeList } from "@/app/components/notice-list";

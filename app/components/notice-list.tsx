@@ -1,6 +1,6 @@
 import { schoolTime } from "@/lib/school/time";
 import { useId } from "react";
-import type { NoticeSummary } from "@/lib/data/notices";
+import type { NoticeSummary } from "@/lib/data/notice-lists";
 import { schoolMessages } from "@/lib/messages";
 
 /** One notice as administrators see it: no body, no address (lib/data/notices.ts). */

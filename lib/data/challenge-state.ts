@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomInt } from "node:crypto";
+import { createHash } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import { challengeStates } from "@/db/schema";
 import type { Executor, Tx } from "@/db/client";
@@ -46,7 +46,8 @@ function toGate(row: typeof challengeStates.$inferSelect | undefined, now = new 
   );
 }
 
-async function lockRow(tx: Tx, gate: GateKey) {
+/** The gate's row, made if missing, locked (FOR UPDATE) until `tx` ends (lib/data/drawn-questions.ts too). */
+export async function lockRow(tx: Tx, gate: GateKey) {
   await tx.insert(challengeStates).values({ gateKey: gate.key, userId: gate.userId }).onConflictDoNothing();
   const [row] = await tx
     .select()
@@ -205,52 +206,6 @@ export async function recordGateCorrect(tx: Tx, gate: GateKey): Promise<void> {
 export async function clearGateForUser(tx: Executor, userId: number): Promise<void> {
   await writeGate(tx, `u:${userId}`, clearGate(), { drawnQuestions: null, wrongMarks: null });
   await endOneTimeCodes(tx, userId);
-}
-
-export async function clearDrawnQuestions(tx: Executor, userId: number): Promise<void> {
-  await tx
-    .update(challengeStates)
-    .set({ drawnQuestions: null })
-    .where(eq(challengeStates.gateKey, `u:${userId}`));
-}
-
-function pickTwo(candidates: number[]): number[] {
-  const pool = [...candidates];
-  const first = pool.splice(randomInt(pool.length), 1)[0]!;
-  const second = pool[randomInt(pool.length)]!;
-  return [first, second];
-}
-
-/** The questions of the current challenge: kept until answered correctly, so reloading never
- *  offers easier ones. `fixed` (decoys) are always the same for one login ID. */
-export async function drawQuestions(
-  gate: GateKey,
-  candidates: number[],
-  fixed?: number[],
-): Promise<number[]> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const row = await lockRow(tx, gate);
-    const kept = row.drawnQuestions;
-    if (kept && kept.length === 2 && kept.every((id) => candidates.includes(id)) && !fixed) return kept;
-    const drawn = fixed ?? pickTwo(candidates);
-    if (!kept || kept.join() !== drawn.join()) {
-      await tx
-        .update(challengeStates)
-        .set({ drawnQuestions: drawn })
-        .where(eq(challengeStates.gateKey, gate.key));
-    }
-    return drawn;
-  });
-}
-
-export async function readDrawnQuestions(gate: GateKey): Promise<number[] | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ drawn: challengeStates.drawnQuestions })
-    .from(challengeStates)
-    .where(eq(challengeStates.gateKey, gate.key));
-  return row?.drawn ?? null;
 }
 
 /** How long the rows kept for Login IDs no account has live after their last use: a day, or 90

@@ -12,10 +12,8 @@ import type { ClientInput } from "@/lib/http/request";
 import { QUESTION_IDS, QUESTIONS_TO_ASK, QUESTIONS_TO_SET } from "@/lib/reset/questions";
 import { recordAudit } from "./audit-write";
 import {
-  drawQuestions,
   forgetIdleUnknownGates,
   gateKeyFor,
-  readDrawnQuestions,
   readGate,
   readGateStatus,
   recordGateCorrect,
@@ -24,6 +22,7 @@ import {
   reserveGateAttempt,
   type GateKey,
 } from "./challenge-state";
+import { drawQuestions, readDrawnQuestions } from "./drawn-questions";
 import { getDb } from "./db";
 import { createResetGrant } from "./reset-grants";
 import { findAccountByLoginId, normaliseLoginId } from "./users";

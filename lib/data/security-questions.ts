@@ -13,7 +13,7 @@ import { normalisePassword } from "@/lib/passwords/policy";
 import { QUESTIONS_TO_SET } from "@/lib/reset/questions";
 import { assertActor, type Actor } from "./actor";
 import { recordAudit } from "./audit-write";
-import { clearDrawnQuestions } from "./challenge-state";
+import { clearDrawnQuestions } from "./drawn-questions";
 import { getDb } from "./db";
 import { queueQuestionsSetNotices } from "./notices";
 import { endResetGrants } from "./reset-grants";

@@ -8,7 +8,7 @@ import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, type Actor } from "./actor";
 import type { ClientInput } from "@/lib/http/request";
 import { recordAudit } from "./audit-write";
-import { clearDrawnQuestions } from "./challenge-state";
+import { clearDrawnQuestions } from "./drawn-questions";
 import type { Tx } from "@/db/client";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";

@@ -9,14 +9,8 @@ import {
 } from "@/lib/school/teacher-csv";
 import { assertAdminOnSchool, type Actor } from "./actor";
 import { getDb } from "./db";
-import {
-  insertTeacher,
-  knownClasses,
-  matchClasses,
-  newTemporaryPassword,
-  takenLoginIds,
-  type NewTeacher,
-} from "./teachers";
+import { knownClasses, matchClasses } from "./teacher-classes";
+import { insertTeacher, newTemporaryPassword, takenLoginIds, type NewTeacher } from "./teachers";
 
 // Teachers from a CSV file (lib/school/teacher-csv.ts), all or none: a file with a row to fix adds
 // nobody and lists every such row; a correct one adds every teacher in one transaction, each with

@@ -9,6 +9,7 @@ import { screenPassword } from "@/lib/passwords/screen";
 import { temporaryPasswordFor } from "@/lib/passwords/temporary";
 import { assertActor, assertAdminOnSchool, type Actor } from "./actor";
 import { recordAudit } from "./audit-write";
+import { classesOf, knownClasses, matchClasses } from "./teacher-classes";
 import { getDb } from "./db";
 import { ForbiddenError } from "./errors";
 import { hashNewPassword } from "./passwords";
@@ -38,42 +39,6 @@ export async function listTeachers(actor: Actor): Promise<TeacherSummary[]> {
     .orderBy(asc(users.fullName), asc(users.id));
   const classes = await classesOf(rows.map((row) => row.id));
   return rows.map((row) => ({ ...row, classes: classes.get(row.id) ?? [] }));
-}
-
-/** Each teacher's classes, by name. */
-export async function classesOf(teacherIds: number[]): Promise<Map<number, string[]>> {
-  const found = new Map<number, string[]>();
-  if (teacherIds.length === 0) return found;
-  const db = await getDb();
-  const rows = await db
-    .select({ teacherId: teacherClasses.teacherId, className: teacherClasses.className })
-    .from(teacherClasses)
-    .where(inArray(teacherClasses.teacherId, teacherIds))
-    .orderBy(asc(teacherClasses.className));
-  for (const row of rows) found.set(row.teacherId, [...(found.get(row.teacherId) ?? []), row.className]);
-  return found;
-}
-
-/** The classes the school's students are in, by their lower-cased name. */
-export async function knownClasses(schoolId: number): Promise<Map<string, string>> {
-  const db = await getDb();
-  const rows = await db
-    .selectDistinct({ className: users.className })
-    .from(users)
-    .where(and(eq(users.schoolId, schoolId), eq(users.role, "student")));
-  return new Map(
-    rows.flatMap((row) => (row.className ? [[row.className.toLowerCase(), row.className]] : [])),
-  );
-}
-
-/** Classes as typed, matched (in any case) with the classes the school's students are in, and
- *  written as those are stored: a teacher's students are found by the exact class. */
-export function matchClasses(
-  known: Map<string, string>,
-  typed: string[],
-): { classes: string[]; unknown: string[] } {
-  const classes = typed.flatMap((name) => known.get(name.toLowerCase()) ?? []);
-  return { classes: [...new Set(classes)], unknown: typed.filter((name) => !known.has(name.toLowerCase())) };
 }
 
 /** Whether a Login ID is taken (as a Login ID or an e-mail, which also signs in), and where. */

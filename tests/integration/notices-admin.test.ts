@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { notices, users } from "@/db/schema";
 import { getDb } from "@/lib/data/db";
 import { ForbiddenError } from "@/lib/data/errors";
-import { listFailedNotices, listNoticesForStudent, queuePasswordChangedNotices } from "@/lib/data/notices";
+import { listFailedNotices, listNoticesForStudent } from "@/lib/data/notice-lists";
+import { queuePasswordChangedNotices } from "@/lib/data/notices";
 import { CLEMENTI_ADMIN, JURONG_ADMIN, LIM, SITI, signIn, userIdOf, CLIENT } from "./helpers";
 
 async function noticeAbout(loginId: string) {

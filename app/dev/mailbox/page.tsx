@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { Card } from "@/app/components/card";
 import { config } from "@/lib/server/config";
-import { listDevMailbox } from "@/lib/data/notices";
+import { listDevMailbox } from "@/lib/data/notice-lists";
 import { schoolMessages } from "@/lib/messages";
 
 // Development only: every family's messages are here, so production answers 404.

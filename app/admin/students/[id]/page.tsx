@@ -3,7 +3,7 @@ import { Card, TextLink } from "@/app/components/card";
 import { NoticeList } from "@/app/components/notice-list";
 import { requireAdmin } from "@/lib/auth/guards";
 import { resetPasswordFormToken } from "@/lib/data/student-accounts";
-import { listNoticesForStudent } from "@/lib/data/notices";
+import { listNoticesForStudent } from "@/lib/data/notice-lists";
 import { studentAuditTrail, studentDetail } from "@/lib/data/students";
 import { questionText, schoolMessages } from "@/lib/messages";
 import { LOCALE_NAMES } from "@/lib/messages/locales";

@@ -7,6 +7,7 @@
 // 500-client rush, pages/s, peak memory and the JavaScript a first visit loads. Prints one table;
 // every figure that compares is a ratio measured in this one run.
 import { execFileSync } from "node:child_process";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { availableParallelism, setPriority, tmpdir } from "node:os";
@@ -54,6 +55,31 @@ function mainThreadCpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** CPU of a process's threads by what they do, in ms: the request thread, the hashing threads
+ *  (lib/crypto/argon2-threads.ts runs them at nice 10) and the rest by name (V8's helpers, which
+ *  collect garbage and compile; libuv's pool, which writes the log). */
+function threadCpuMs(pid: number): Map<string, number> {
+  const byKind = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byKind;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const kind = tid === String(pid) ? "request thread" : fields[16] === "10" ? "hashing" : name;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return byKind;
 }
 
 /** PostgreSQL's processes on this machine (the postmaster and its backends). */
@@ -239,6 +265,7 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
     let cpuBefore = cpuMs(pids());
     const databaseBefore = engine === "PostgreSQL" ? cpuMs(postgresPids()) : 0;
     const mainBefore = mainThreadCpuMs(server.pid);
+    const threadsBefore = threadCpuMs(server.pid);
     const window = profileWindow("sign-ins");
     const signIns = await steady(STEADY_S, CLIENTS, async (client, n) => {
       const page = await signIn(client * 10_000 + n);
@@ -247,6 +274,13 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
     window.end();
     const signInCpuMs = (cpuMs(pids()) - cpuBefore) / (signIns.perSecond * STEADY_S);
     const signInMainMs = (mainThreadCpuMs(server.pid) - mainBefore) / (signIns.perSecond * STEADY_S);
+    const signInCount = signIns.perSecond * STEADY_S;
+    const threadsMs = [...threadCpuMs(server.pid)]
+      .map(([kind, ms]) => [kind, (ms - (threadsBefore.get(kind) ?? 0)) / signInCount] as const)
+      .filter(([, ms]) => ms >= 0.05)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, ms]) => `${kind} ${fixed(ms, 1)}`)
+      .join(", ");
     const signInDatabaseMs =
       engine === "PostgreSQL"
         ? (cpuMs(postgresPids()) - databaseBefore) / (signIns.perSecond * STEADY_S)
@@ -283,6 +317,34 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
     const rushWindow = profileWindow("rush");
     const rushStarted = performance.now();
     const generatorBefore = process.cpuUsage();
+    // On the wire: from the moment a request's headers left the client (undici's own channels,
+    // fetch's HTTP client) to its answer's headers, apart from the time a request waited in the
+    // load generator before it was sent (500 posts begun in one tick are sent one by one).
+    const sentAt = new WeakMap<object, number>();
+    const wire = { refused: [] as number[], accepted: [] as number[] };
+    // Each 503 by its request id: when it was sent (ms since the epoch), to find in the server's log
+    // when the server read it.
+    const refusedSent = new Map<string, number>();
+    const onSent = (message: unknown) =>
+      sentAt.set((message as { request: object }).request, performance.now());
+    const onAnswer = (message: unknown) => {
+      const { request, response } = message as {
+        request: object;
+        response: { statusCode: number; headers: Buffer[] };
+      };
+      const sent = sentAt.get(request);
+      if (sent === undefined) return;
+      const ms = performance.now() - sent;
+      if (response.statusCode === 503) {
+        wire.refused.push(ms);
+        const at = response.headers.findIndex(
+          (name, i) => i % 2 === 0 && /^x-request-id$/i.test(name.toString()),
+        );
+        if (at >= 0) refusedSent.set(String(response.headers[at + 1]), performance.timeOrigin + sent);
+      } else if (response.statusCode === 303) wire.accepted.push(ms);
+    };
+    subscribe("undici:client:sendHeaders", onSent);
+    subscribe("undici:request:headers", onAnswer);
     const generatorDelay = monitorEventLoopDelay({ resolution: 5 });
     generatorDelay.enable();
     const rushUntil = rushStarted + RUSH_S * 1000;
@@ -307,6 +369,8 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       }),
     );
     rushWindow.end();
+    unsubscribe("undici:client:sendHeaders", onSent);
+    unsubscribe("undici:request:headers", onAnswer);
     // How busy the load generator itself was: near one core, its own queue is in its latencies.
     generatorDelay.disable();
     const generatorCpu = process.cpuUsage(generatorBefore);
@@ -318,6 +382,12 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       .lines()
       .slice(linesBefore)
       .filter((l) => l.route === "/login" && l.method === "POST");
+    // A 503's wait before the server read it: from its sending to its arrival in the server (its
+    // log line's time, when it was answered, less its duration), on the machine's one clock.
+    const unread = rushLines.flatMap((l) => {
+      const sent = refusedSent.get(String(l.reqId));
+      return sent === undefined ? [] : [Date.parse(String(l.time)) - Number(l.durationMs) - sent];
+    });
     const serverMs = (status: number) =>
       rushLines.filter((l) => l.status === status).map((l) => Number(l.durationMs));
 
@@ -347,6 +417,7 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       "sign-ins/s at 8 clients (÷ bound)": `${fixed(signIns.perSecond)} (${fixed(signIns.perSecond / bound.perSecond, 2)})`,
       "CPU per sign-in, server + database": `${fixed(signInCpuMs, 1)} ms`,
       "  of which the request thread (hashing runs beside it)": `${fixed(signInMainMs, 1)} ms`,
+      "  the server's threads, ms per sign-in": threadsMs,
       "  of which PostgreSQL's processes":
         engine === "PostgreSQL" ? `${fixed(signInDatabaseMs, 1)} ms` : "(in the server)",
       "efficiency (argon2 CPU ÷ sign-in CPU)": fixed(bound.cpuMsEach / signInCpuMs, 2),
@@ -354,6 +425,8 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       "CPU per Check Answers (search, page, check)": `${fixed(checkCpuMs, 1)} ms (efficiency ${fixed((2 * bound.cpuMsEach) / checkCpuMs, 2)})`,
       "rush, 500 clients: accepted p50 / p99": `${accepted.length} in ${fixed(quantile(accepted, 0.5))} / ${fixed(quantile(accepted, 0.99))} ms`,
       "rush: 503 with Retry-After, p99 (after the first second)": `${refused.length} in ${fixed(quantile(refused, 0.99))} ms (${fixed(quantile(refusedLater, 0.99))} ms)`,
+      "rush, on the wire (sent → answered): accepted p99, 503 p99": `${fixed(quantile(wire.accepted, 0.99))} ms, ${fixed(quantile(wire.refused, 0.99))} ms`,
+      "rush, 503s: sent → read by the server, p50 / p99 (ms clock)": `${fixed(quantile(unread, 0.5))} / ${fixed(quantile(unread, 0.99))} ms`,
       "rush, in the server: accepted p99, 503 p99": `${fixed(quantile(serverMs(303), 0.99))} ms, ${fixed(quantile(serverMs(503), 0.99), 1)} ms`,
       "rush: the load generator's CPU (cores); its event loop's delay p99": `${fixed(generatorBusy, 2)}; ${fixed(generatorDelay.percentile(99) / 1e6)} ms (max ${fixed(generatorDelay.max / 1e6)} ms)`,
       "rush: other outcomes": other.size === 0 ? "none" : JSON.stringify(Object.fromEntries(other)),

@@ -6,6 +6,7 @@ import { clientAddressOf, peerHeaderName } from "./client-address";
 import { hashPool } from "../crypto/hash-pool";
 import { refusalPage, refusalResponseInit } from "./refusal-page";
 import { config } from "../server/config";
+import { HandOver } from "./hand-over";
 import { ListenQueue } from "./listen-queue";
 import { flushLog, hashedClient, logger } from "../server/log";
 import { requestContext, type RequestContext } from "./request-context";
@@ -17,16 +18,22 @@ import { localeOf } from "../messages/locales";
 // `next dev` and the standalone server all serve from this process): hand the socket's address to
 // the app in a header no client can send (lib/http/client-address.ts), give the request an id, count
 // it while it runs, and write one log line when it ends; a post that hashes is let in or refused
-// at once (lib/http/admission.ts), before the framework does any work for it; the build's brotli scripts
+// at once (lib/http/admission.ts), before the framework does any work for it, and one let in is
+// handed to the framework when a place there is free (lib/http/hand-over.ts); the build's brotli scripts
 // are sent as they are (lib/http/static-files.ts). And the graceful stop: on SIGTERM no new
 // connection is taken, the requests under way finish (up to STOP_GRACE_MS), the e-mail outbox
 // finishes the messages it is sending, the database is closed, and the process exits 0.
 
 const STOP_GRACE_MS = 10_000;
+/** Posts that hash inside the framework at once, per hashing thread: enough that a thread always
+ *  has the next job ready while the others read their form or write their answer. */
+const HANDED_OVER_PER_HASH_THREAD = 4;
 
 type State = {
   installed?: boolean;
   admission?: Admission;
+  /** The posts let in, handed to the framework a few at a time (lib/http/hand-over.ts). */
+  handOver?: HandOver;
   /** The connections waiting in the kernel for this process's servers (lib/http/listen-queue.ts). */
   listenQueue: ListenQueue;
   servers: Set<Server>;
@@ -68,18 +75,21 @@ function admit(
   if (!answered) {
     const retryAfter = state.admission.retryAfterSeconds();
     const { headers } = refusalResponseInit(503, retryAfter);
-    response.writeHead(503, headers as Record<string, string>);
+    const page = refusalPage(
+      "busy",
+      retryAfter,
+      context.route,
+      localeOf(request.headers.cookie, request.headers["accept-language"]),
+    );
+    // Its length given, the answer goes out in one write (not chunk by chunk).
+    response.writeHead(503, {
+      ...(headers as Record<string, string>),
+      "Content-Length": String(Buffer.byteLength(page)),
+    });
     // The form's body is read and dropped: a connection closed while the client still sends it
     // would reach the client as a reset, not as this page.
     request.resume();
-    response.end(
-      refusalPage(
-        "busy",
-        retryAfter,
-        context.route,
-        localeOf(request.headers.cookie, request.headers["accept-language"]),
-      ),
-    );
+    response.end(page);
     return "refused";
   }
   context.hashTicket = hashPool().reserve(jobs);
@@ -90,7 +100,7 @@ function track(
   server: Server,
   request: IncomingMessage,
   response: ServerResponse,
-): { context: RequestContext; refused: boolean } {
+): { context: RequestContext; refused: boolean; hashes: boolean } {
   if (!state.servers.has(server)) {
     state.servers.add(server);
     const address = server.address();
@@ -138,7 +148,7 @@ function track(
     );
     if (state.inFlight === 0) state.onIdle?.();
   });
-  return { context, refused: admitted === "refused" };
+  return { context, refused: admitted === "refused", hashes: typeof admitted === "function" };
 }
 
 type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
@@ -157,8 +167,18 @@ export async function installRequestHooks(): Promise<void> {
     const emit = prototype.emit;
     prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
       if (event !== "request") return emit.call(this, event, ...args);
-      const { context, refused } = track(this, args[0] as IncomingMessage, args[1] as ServerResponse);
+      const response = args[1] as ServerResponse;
+      const { context, refused, hashes } = track(this, args[0] as IncomingMessage, response);
       if (refused) return true;
+      if (hashes) {
+        // A few hashing threads' worth inside the framework at once.
+        state.handOver ??= new HandOver(HANDED_OVER_PER_HASH_THREAD * hashPool().concurrency);
+        response.once(
+          "close",
+          state.handOver.enter(() => requestContext.run(context, () => emit.call(this, event, ...args))),
+        );
+        return true;
+      }
       if (production && serveCompressedStatic(args[0] as IncomingMessage, args[1] as ServerResponse))
         return true;
       return requestContext.run(context, () => emit.call(this, event, ...args));

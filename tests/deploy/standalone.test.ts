@@ -289,7 +289,10 @@ describe("the image's server on a fresh PostgreSQL database", () => {
     const reqId = probe.headers.get("x-request-id");
     expect(reqId).toMatch(/^[0-9a-f-]{36}$/);
     await probe.text();
-    await new Promise((done) => setTimeout(done, 200));
+    // The server writes its log in batches, each within a moment of its first line.
+    const deadline = Date.now() + 5000;
+    while (!server.lines().some((line) => line.reqId === reqId) && Date.now() < deadline)
+      await new Promise((done) => setTimeout(done, 50));
 
     const lines = server.lines();
     const requests = lines.filter((line) => line.msg === "request");

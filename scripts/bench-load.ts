@@ -82,6 +82,16 @@ function threadCpuMs(pid: number): Map<string, number> {
   return byKind;
 }
 
+/** The server's threads' CPU since `before`, per unit of work: "hashing 7.1, request thread 4.9, …". */
+function threadsSince(pid: number, before: Map<string, number>, units: number): string {
+  return [...threadCpuMs(pid)]
+    .map(([kind, ms]) => [kind, (ms - (before.get(kind) ?? 0)) / units] as const)
+    .filter(([, ms]) => ms >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, ms]) => `${kind} ${fixed(ms, 1)}`)
+    .join(", ");
+}
+
 /** PostgreSQL's processes on this machine (the postmaster and its backends). */
 function postgresPids(): number[] {
   return readdirSync("/proc")
@@ -275,12 +285,7 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
     const signInCpuMs = (cpuMs(pids()) - cpuBefore) / (signIns.perSecond * STEADY_S);
     const signInMainMs = (mainThreadCpuMs(server.pid) - mainBefore) / (signIns.perSecond * STEADY_S);
     const signInCount = signIns.perSecond * STEADY_S;
-    const threadsMs = [...threadCpuMs(server.pid)]
-      .map(([kind, ms]) => [kind, (ms - (threadsBefore.get(kind) ?? 0)) / signInCount] as const)
-      .filter(([, ms]) => ms >= 0.05)
-      .sort((a, b) => b[1] - a[1])
-      .map(([kind, ms]) => `${kind} ${fixed(ms, 1)}`)
-      .join(", ");
+    const threadsMs = threadsSince(server.pid, threadsBefore, signInCount);
     const signInDatabaseMs =
       engine === "PostgreSQL"
         ? (cpuMs(postgresPids()) - databaseBefore) / (signIns.perSecond * STEADY_S)
@@ -302,10 +307,12 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       return checked.location === "/sspr/change";
     };
     cpuBefore = cpuMs(pids());
+    const checkThreadsBefore = threadCpuMs(server.pid);
     const checkWindow = profileWindow("check-answers");
     const checks = await steady(STEADY_S / 2, CLIENTS, check);
     checkWindow.end();
     const checkCpuMs = (cpuMs(pids()) - cpuBefore) / (checks.perSecond * (STEADY_S / 2));
+    const checkThreadsMs = threadsSince(server.pid, checkThreadsBefore, checks.perSecond * (STEADY_S / 2));
 
     // The rush: 500 clients posting sign-ins back to back; one refused waits the Retry-After.
     const accepted: number[] = [];
@@ -423,6 +430,7 @@ async function measure(image: Image, engine: "PostgreSQL" | "PGlite"): Promise<R
       "efficiency (argon2 CPU ÷ sign-in CPU)": fixed(bound.cpuMsEach / signInCpuMs, 2),
       "Check Answers/s at 8 clients (× 2 ÷ bound)": `${fixed(checks.perSecond, 1)} (${fixed((2 * checks.perSecond) / bound.perSecond, 2)})`,
       "CPU per Check Answers (search, page, check)": `${fixed(checkCpuMs, 1)} ms (efficiency ${fixed((2 * bound.cpuMsEach) / checkCpuMs, 2)})`,
+      "  the server's threads, ms per Check Answers": checkThreadsMs,
       "rush, 500 clients: accepted p50 / p99": `${accepted.length} in ${fixed(quantile(accepted, 0.5))} / ${fixed(quantile(accepted, 0.99))} ms`,
       "rush: 503 with Retry-After, p99 (after the first second)": `${refused.length} in ${fixed(quantile(refused, 0.99))} ms (${fixed(quantile(refusedLater, 0.99))} ms)`,
       "rush, on the wire (sent → answered): accepted p99, 503 p99": `${fixed(quantile(wire.accepted, 0.99))} ms, ${fixed(quantile(wire.refused, 0.99))} ms`,

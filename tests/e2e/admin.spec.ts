@@ -9,6 +9,7 @@ test("the school finds a student and resets her password: her devices are signed
   page,
   browser,
 }) => {
+  test.setTimeout(120_000);
   // Priya is signed in on a school laptop.
   const laptop = await (await browser.newContext()).newPage();
   await new LoginPage(laptop).open();

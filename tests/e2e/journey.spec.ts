@@ -8,6 +8,7 @@ const ANSWERS = {
 };
 
 test("a student signs in, sets up questions, forgets the password and resets it", async ({ page }) => {
+  test.setTimeout(120_000);
   const login = new LoginPage(page);
   const portal = new PortalPage(page);
   const reset = new ResetPages(page);

@@ -74,6 +74,9 @@ for (const locale of LOCALES) {
   const t = messagesFor(locale);
 
   test(`the whole reset in ${LOCALE_NAMES[locale]}, with answers set up in it`, async ({ browser }) => {
+    // Sign-in, set-up, the whole reset and the lock, with axe and the overflow check at every step:
+    // half a minute alone on two cores, twice that beside another browser.
+    test.setTimeout(150_000);
     const context = await phone(browser, { locale: family.locale });
     const page = await context.newPage();
     await page.goto("/login");

@@ -9,6 +9,7 @@ const SITI = {
 };
 
 test("three wrong answers lock the account, the school sees it and unlocks it", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   // Siti is signed in on another device: that session must end when her password is reset.
   const otherDevice = await browser.newContext();
   const signedIn = await otherDevice.newPage();

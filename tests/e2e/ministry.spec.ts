@@ -6,6 +6,7 @@ test("the ministry adds a school and its administrator, gives them a second scho
   page,
   browser,
 }) => {
+  test.setTimeout(120_000);
   await adminSignIn(page, "moe_admin");
   await page.getByRole("link", { name: "Schools" }).click();
   await expect(page.getByRole("heading", { name: "Schools and their administrators" })).toBeVisible();

@@ -15,6 +15,7 @@ test("a form teacher unlocks a child of her class and gives him a one-time reset
   page,
   browser,
 }) => {
+  test.setTimeout(120_000);
   const child = await (
     await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.81" } })
   ).newPage();

@@ -1,4 +1,5 @@
-import { LOCALE_TAGS, type Locale } from "../messages/locales";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LOCALE_TAGS, localeOf, type Locale } from "../messages/locales";
 import { messagesFor } from "../messages/tree";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -33,4 +34,27 @@ export function refusalResponseInit(status: 413 | 429 | 503, retryAfterSeconds?:
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
     },
   };
+}
+
+/** Answers a request on Node's own response, before the framework sees it: the page in the
+ *  reader's language, with its length (one write, not chunk by chunk). The request's body is read
+ *  and dropped: a connection closed while the client still sends it would reach the client as a
+ *  reset, not as this page. */
+export function writeRefusal(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: 413 | 429 | 503,
+  kind: RefusalKind,
+  retryAfterSeconds: number,
+  back: string,
+): void {
+  const locale = localeOf(request.headers.cookie, request.headers["accept-language"]);
+  const page = refusalPage(kind, retryAfterSeconds, back, locale);
+  const { headers } = refusalResponseInit(status, retryAfterSeconds);
+  response.writeHead(status, {
+    ...(headers as Record<string, string>),
+    "Content-Length": String(Buffer.byteLength(page)),
+  });
+  request.resume();
+  response.end(page);
 }

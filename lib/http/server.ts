@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { Admission, hashJobsOf } from "./admission";
 import { clientAddressOf, peerHeaderName } from "./client-address";
 import { hashPool } from "../crypto/hash-pool";
-import { refusalPage, refusalResponseInit } from "./refusal-page";
+import { writeRefusal } from "./refusal-page";
 import { config } from "../server/config";
 import { HandOver } from "./hand-over";
 import { ListenQueue } from "./listen-queue";
@@ -12,7 +12,6 @@ import { flushLog, hashedClient, logger } from "../server/log";
 import { requestContext, type RequestContext } from "./request-context";
 import { serveCompressedStatic } from "./static-files";
 import { processWide } from "../server/process-wide";
-import { localeOf } from "../messages/locales";
 
 // What this process's HTTP server does around every request, whoever serves it (`next start`,
 // `next dev` and the standalone server all serve from this process): hand the socket's address to
@@ -73,23 +72,7 @@ function admit(
   state.admission ??= new Admission(config.admissionWaitMs, () => state.listenQueue.length());
   const answered = state.admission.admit(jobs);
   if (!answered) {
-    const retryAfter = state.admission.retryAfterSeconds();
-    const { headers } = refusalResponseInit(503, retryAfter);
-    const page = refusalPage(
-      "busy",
-      retryAfter,
-      context.route,
-      localeOf(request.headers.cookie, request.headers["accept-language"]),
-    );
-    // Its length given, the answer goes out in one write (not chunk by chunk).
-    response.writeHead(503, {
-      ...(headers as Record<string, string>),
-      "Content-Length": String(Buffer.byteLength(page)),
-    });
-    // The form's body is read and dropped: a connection closed while the client still sends it
-    // would reach the client as a reset, not as this page.
-    request.resume();
-    response.end(page);
+    writeRefusal(request, response, 503, "busy", state.admission.retryAfterSeconds(), context.route);
     return "refused";
   }
   context.hashTicket = hashPool().reserve(jobs);
@@ -100,7 +83,7 @@ function track(
   server: Server,
   request: IncomingMessage,
   response: ServerResponse,
-): { context: RequestContext; refused: boolean; hashes: boolean } {
+): { context: RequestContext; admitted: ReturnType<typeof admit> } {
   if (!state.servers.has(server)) {
     state.servers.add(server);
     const address = server.address();
@@ -148,7 +131,7 @@ function track(
     );
     if (state.inFlight === 0) state.onIdle?.();
   });
-  return { context, refused: admitted === "refused", hashes: typeof admitted === "function" };
+  return { context, admitted };
 }
 
 type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
@@ -168,9 +151,9 @@ export async function installRequestHooks(): Promise<void> {
     prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
       if (event !== "request") return emit.call(this, event, ...args);
       const response = args[1] as ServerResponse;
-      const { context, refused, hashes } = track(this, args[0] as IncomingMessage, response);
-      if (refused) return true;
-      if (hashes) {
+      const { context, admitted } = track(this, args[0] as IncomingMessage, response);
+      if (admitted === "refused") return true;
+      if (admitted) {
         // A few hashing threads' worth inside the framework at once.
         state.handOver ??= new HandOver(HANDED_OVER_PER_HASH_THREAD * hashPool().concurrency);
         response.once(
@@ -179,8 +162,7 @@ export async function installRequestHooks(): Promise<void> {
         );
         return true;
       }
-      if (production && serveCompressedStatic(args[0] as IncomingMessage, args[1] as ServerResponse))
-        return true;
+      if (production && serveCompressedStatic(args[0] as IncomingMessage, response)) return true;
       return requestContext.run(context, () => emit.call(this, event, ...args));
     };
   }
